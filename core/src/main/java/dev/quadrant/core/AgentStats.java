@@ -1,0 +1,10 @@
+package dev.quadrant.core;
+
+import java.util.List;
+
+/**
+ * What the agent itself did in a window: events handled and dropped, its own CPU time, how it was loaded,
+ * and the pieces that failed (a failing piece is skipped, never fatal).
+ */
+public record AgentStats(String version, String loadedBy, long eventsSeen, long eventsDropped, long overheadCpuMs,
+                         long errors, List<String> notes) {}

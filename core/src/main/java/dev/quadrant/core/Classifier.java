@@ -1,0 +1,30 @@
+package dev.quadrant.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs every rule over one window; a rule that fails is skipped and named, never fatal. */
+public final class Classifier {
+    private final List<Rule> rules;
+
+    public Classifier(List<Rule> rules) { this.rules = List.copyOf(rules); }
+
+    public Diagnosis classify(Window window) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Rule rule : rules) {
+            try {
+                Optional<Finding> finding = rule.evaluate(window);
+                finding.ifPresent(findings::add);
+            } catch (Throwable e) { // one broken rule must not cost the others their findings
+                failed.add(rule.id() + ": " + e);
+            }
+        }
+        findings.sort(Comparator.comparingInt(Finding::score).reversed().thenComparing(Finding::rule));
+        return Diagnosis.of(findings, failed);
+    }
+
+    public List<Rule> rules() { return rules; }
+}

@@ -1,0 +1,14 @@
+package dev.quadrant.core;
+
+import java.util.Optional;
+
+/** One failure pattern: reads a window of evidence and says whether the pattern is there. Holds no state. */
+public interface Rule {
+    /** Stable id {@code dimension.name}, spelled as in the contract. */
+    String id();
+
+    Dimension dimension();
+
+    /** Empty when the pattern is absent or there is too little data to say. */
+    Optional<Finding> evaluate(Window window);
+}

@@ -1,0 +1,41 @@
+package dev.quadrant.core;
+
+import dev.quadrant.core.evidence.AllocationProfile;
+import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.CpuProfile;
+import dev.quadrant.core.evidence.GcActivity;
+import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.core.evidence.MonitorContention;
+import dev.quadrant.core.evidence.SocketEndpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Everything seen during one report period, immutable; rules read only this. */
+public record Window(
+        long pid,
+        Instant start,
+        Instant end,
+        CpuProfile cpu,
+        AllocationProfile allocations,
+        GcActivity gc,
+        List<MonitorContention> monitors,
+        List<SocketEndpoint> sockets,
+        List<BlockedCall> blockedCalls,
+        JvmSample jvm,
+        List<JvmSample> history,
+        long eventsSeen,
+        long eventsDropped) {
+
+    public Duration duration() {
+        Duration d = Duration.between(start, end);
+        return d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d;
+    }
+
+    public double seconds() { return duration().toNanos() / 1e9; }
+
+    /** Average number of cores the process used, or -1 when the JVM cannot tell. */
+    public double processCores() {
+        return jvm.processCpuNanos() < 0 ? -1 : jvm.processCpuNanos() / (double) duration().toNanos();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.quadrant.core.cpu;
+
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.Frames;
+import dev.quadrant.core.Rule;
+import dev.quadrant.core.Score;
+import dev.quadrant.core.Units;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.evidence.CpuProfile;
+import dev.quadrant.core.evidence.MethodShare;
+import java.util.List;
+import java.util.Optional;
+
+/** One method carries a dominant share of the CPU samples while the process is really burning CPU. */
+public final class HotMethodRule implements Rule {
+    static final long MIN_SAMPLES = 50;             // under ~1 s of sampled CPU the shares are noise
+    static final double WARN_SELF_SHARE = 0.30;      // one method on top of a third of all samples stands out in any profile
+    static final double CRITICAL_SELF_SHARE = 0.70;  // the profile is that method
+    static final double WARN_CORES = 0.25;           // a quarter of a core spent in one method is worth a look
+    static final double CRITICAL_CORES = 1.0;        // a whole core spent in one method
+    static final int TOP_LISTED = 5;
+
+    @Override public String id() { return "cpu.hot-method"; }
+    @Override public Dimension dimension() { return Dimension.CPU; }
+
+    @Override public Optional<Finding> evaluate(Window window) {
+        CpuProfile cpu = window.cpu();
+        if (cpu.samples() < MIN_SAMPLES || cpu.topMethods().isEmpty()) return Optional.empty();
+        MethodShare hot = cpu.topMethods().get(0);
+        double share = cpu.selfShare(hot);
+        if (share < WARN_SELF_SHARE) return Optional.empty();  // no single method dominates
+        int byShare = Score.of(share, WARN_SELF_SHARE, CRITICAL_SELF_SHARE);
+        double processCores = window.processCores();
+        // Without the process's CPU time the share alone cannot say the method costs much: stay below critical.
+        double methodCores = processCores < 0 ? -1 : share * processCores;
+        int score = methodCores < 0 ? Math.min(byShare, Score.INDIRECT_CAP)
+                : Score.both(byShare, Score.of(methodCores, WARN_CORES, CRITICAL_CORES));
+        String caller = Frames.firstApplicationFrame(hot.hottestStack());
+        return Optional.of(Finding.of(this, score)
+                .title(hot.method() + " is on top of " + Units.percent(share) + " of CPU samples"
+                        + (methodCores < 0 ? "" : " (about " + Units.decimal(methodCores) + " cores)"))
+                .detail("Self share " + Units.percent(share) + " of " + cpu.samples() + " samples (warning at "
+                        + Units.percent(WARN_SELF_SHARE) + ", critical at " + Units.percent(CRITICAL_SELF_SHARE)
+                        + "); process CPU " + (processCores < 0 ? "unknown" : Units.decimal(processCores) + " cores")
+                        + " (warning at " + WARN_CORES + ", critical at " + CRITICAL_CORES + " cores in this method).")
+                .evidence("method", hot.method())
+                .evidence("selfShare", Units.round(share, 3))
+                .evidence("totalShare", Units.round(cpu.totalShare(hot), 3))
+                .evidence("samples", cpu.samples())
+                .evidence("methodCores", methodCores < 0 ? null : Units.round(methodCores, 2))
+                .evidence("processCores", processCores < 0 ? null : Units.round(processCores, 2))
+                .evidence("applicationFrame", caller)
+                .evidence("topMethods", topMethods(cpu))
+                .stack(hot.hottestStack())
+                .recommendation("Look at what " + caller + " asks of " + hot.method()
+                        + ": cache the result, use a cheaper algorithm or data structure, or move the work off the request path.")
+                .verify("jcmd " + window.pid() + " Thread.print (repeat a few times: the hot thread shows " + hot.method()
+                        + "), or jcmd " + window.pid() + " JFR.start duration=30s filename=cpu.jfr and open it in JDK Mission Control")
+                .build());
+    }
+
+    private static List<String> topMethods(CpuProfile cpu) {
+        return cpu.topMethods().stream().limit(TOP_LISTED)
+                .map(m -> m.method() + " " + Units.percent(cpu.selfShare(m)))
+                .toList();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quadrant.core.memory;
+
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.Rule;
+import dev.quadrant.core.Score;
+import dev.quadrant.core.Units;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.evidence.AllocationProfile;
+import dev.quadrant.core.evidence.AllocationSite;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The application allocates so fast that the collector has to work for it; names the sites that allocate most. */
+public final class AllocationPressureRule implements Rule {
+    static final double MIB = 1024 * 1024;
+    static final double MIN_RATE = 64 * MIB;            // below this no JVM service has an allocation problem
+    static final double WARN_RATE = 300 * MIB;          // a busy service allocates 100-300 MiB/s; past that it is a cost
+    static final double CRITICAL_RATE = 1024 * MIB;     // 1 GiB/s keeps the young generation collecting constantly
+    static final double GC_SHARE_THAT_MATTERS = 0.02;   // under 2% of wall time in pauses the collector keeps up: INFO only
+    static final int TOP_LISTED = 5;
+
+    @Override public String id() { return "memory.allocation-pressure"; }
+    @Override public Dimension dimension() { return Dimension.MEMORY; }
+
+    @Override public Optional<Finding> evaluate(Window window) {
+        AllocationProfile alloc = window.allocations();
+        // The MXBean counts every allocated byte; JFR's samples only estimate it.
+        double bytes = window.jvm().allocatedBytes() >= 0 ? window.jvm().allocatedBytes() : alloc.sampledBytes();
+        double rate = bytes / window.seconds();
+        if (rate < MIN_RATE) return Optional.empty();
+        double gcShare = gcShare(window);
+        int score = Score.of(rate, WARN_RATE, CRITICAL_RATE);
+        if (gcShare < GC_SHARE_THAT_MATTERS) score = Math.min(score, Score.INFO_CAP);
+        AllocationSite top = alloc.topSites().isEmpty() ? null : alloc.topSites().get(0);
+        String where = top == null ? "" : "; most by " + top.site() + " (" + simpleName(top.type()) + ")";
+        return Optional.of(Finding.of(this, score)
+                .title("Allocating " + Units.bytes(rate) + "/s" + where)
+                .detail("Allocation rate " + Units.bytes(rate) + "/s (warning at " + Units.bytes(WARN_RATE) + "/s, critical at "
+                        + Units.bytes(CRITICAL_RATE) + "/s); GC pauses took " + Units.percent(gcShare) + " of the window ("
+                        + "below " + Units.percent(GC_SHARE_THAT_MATTERS) + " the rate alone is not a problem).")
+                .evidence("allocationRateBytesPerSecond", Math.round(rate))
+                .evidence("allocatedBytes", Math.round(bytes))
+                .evidence("gcPauseShare", Units.round(gcShare, 4))
+                .evidence("gcCollections", window.gc().collections())
+                .evidence("topSites", topSites(alloc))
+                .stack(top == null ? List.of() : top.stack())
+                .recommendation(top == null ? "Record allocations with JFR to find the sites that allocate most."
+                        : "Allocate less at " + top.site() + ": reuse buffers, avoid boxing and intermediate copies, size collections up front,"
+                        + " stream instead of materialising. If the rate is inherent, give the young generation more room.")
+                .verify("jcmd " + window.pid() + " GC.heap_info; jstat -gcutil " + window.pid()
+                        + " 1000 10 (young collections per second); jcmd " + window.pid() + " JFR.start settings=profile duration=30s filename=alloc.jfr")
+                .build());
+    }
+
+    static double gcShare(Window window) {
+        long pauseNanos = window.gc().totalPause().toNanos();
+        if (pauseNanos == 0 && window.jvm().gcTimeMillis() > 0) pauseNanos = window.jvm().gcTimeMillis() * 1_000_000L;
+        return pauseNanos / (double) window.duration().toNanos();
+    }
+
+    private static List<Map<String, Object>> topSites(AllocationProfile alloc) {
+        return alloc.topSites().stream().limit(TOP_LISTED).map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("site", s.site());
+            m.put("type", s.type());
+            m.put("share", alloc.sampledBytes() == 0 ? 0 : Units.round((double) s.bytes() / alloc.sampledBytes(), 3));
+            return m;
+        }).toList();
+    }
+
+    private static String simpleName(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(dot + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.quadrant.core.threads;
+
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.Frames;
+import dev.quadrant.core.Rule;
+import dev.quadrant.core.Score;
+import dev.quadrant.core.Units;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.evidence.MonitorContention;
+import java.util.Optional;
+
+/**
+ * Threads spend long blocked entering one monitor. Measured as the average number of threads blocked on it
+ * over the window (total blocked time / window length), so it reads the same for a 5 s and a 5 min window.
+ */
+public final class LockContentionRule implements Rule {
+    static final double MIN_BLOCKED_THREADS = 0.02;      // 1.2 s blocked per minute: below that, nothing to say
+    static final double WARN_BLOCKED_THREADS = 0.25;     // a quarter of a thread's time lost, every second
+    static final double CRITICAL_BLOCKED_THREADS = 1.0;  // a whole thread's worth of time lost to one lock
+
+    @Override public String id() { return "threads.lock-contention"; }
+    @Override public Dimension dimension() { return Dimension.THREADS; }
+
+    @Override public Optional<Finding> evaluate(Window window) {
+        if (window.monitors().isEmpty()) return Optional.empty();
+        MonitorContention worst = window.monitors().get(0);  // sorted by total blocked time
+        double blockedThreads = worst.totalBlocked().toNanos() / (double) window.duration().toNanos();
+        if (blockedThreads < MIN_BLOCKED_THREADS) return Optional.empty();
+        int score = Score.of(blockedThreads, WARN_BLOCKED_THREADS, CRITICAL_BLOCKED_THREADS);
+        String site = Frames.firstApplicationFrame(worst.stack());
+        return Optional.of(Finding.of(this, score)
+                .title(worst.threads().size() + (worst.threads().size() == 1 ? " thread" : " threads") + " blocked "
+                        + Units.human(worst.totalBlocked()) + " on " + worst.monitorClass() + " at " + Frames.method(site))
+                .detail("On average " + Units.decimal(blockedThreads) + " threads were blocked on this monitor during the "
+                        + Units.human(window.duration()) + " window (warning at " + WARN_BLOCKED_THREADS + ", critical at "
+                        + CRITICAL_BLOCKED_THREADS + "); " + worst.waits() + " waits over JFR's threshold, the longest "
+                        + Units.human(worst.longest()) + ".")
+                .evidence("monitorClass", worst.monitorClass())
+                .evidence("site", site)
+                .evidence("waits", worst.waits())
+                .evidence("blockedMs", worst.totalBlocked().toMillis())
+                .evidence("longestWaitMs", worst.longest().toMillis())
+                .evidence("averageBlockedThreads", Units.round(blockedThreads, 2))
+                .evidence("longestWaiter", worst.longestWaiter())
+                .evidence("owner", worst.owner())
+                .evidence("waitingThreads", worst.threads())
+                .evidence("otherContendedMonitors", window.monitors().size() - 1)
+                .stack(worst.stack())
+                .recommendation("Hold the " + worst.monitorClass() + " monitor for less time at " + site
+                        + ": move slow work (I/O, logging, large copies) out of the synchronized block, split the lock,"
+                        + " or replace the guarded structure with a concurrent one (ConcurrentHashMap, LongAdder, atomics).")
+                .verify("jcmd " + window.pid() + " Thread.print -l (threads BLOCKED 'waiting to lock' the same " + worst.monitorClass()
+                        + "); jfr print --events jdk.JavaMonitorEnter on a recording")
+                .build());
+    }
+}

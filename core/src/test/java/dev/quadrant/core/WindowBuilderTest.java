@@ -1,0 +1,72 @@
+package dev.quadrant.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quadrant.core.evidence.MethodShare;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WindowBuilderTest {
+    private final WindowBuilder b = new WindowBuilder(1, Windows.T0);
+
+    @Test void cpuSelfAndTotalSharesCountEachMethodOncePerStack() {
+        for (int i = 0; i < 3; i++) b.cpuSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"));
+        b.cpuSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+
+        assertThat(w.cpu().samples()).isEqualTo(4);
+        MethodShare leaf = w.cpu().topMethods().get(0);
+        assertThat(leaf.method()).isEqualTo("a.A.leaf");
+        assertThat(leaf.selfSamples()).isEqualTo(3);
+        assertThat(leaf.totalSamples()).isEqualTo(3);
+        MethodShare mid = w.cpu().topMethods().get(1);
+        assertThat(mid.selfSamples()).isEqualTo(1);
+        assertThat(mid.totalSamples()).isEqualTo(4);  // recursion in one stack counts once
+    }
+
+    @Test void distinctStacksAreCappedAndTheOverflowCounted() {
+        int over = 10;
+        for (int i = 0; i < WindowBuilder.MAX_CPU_STACKS + over; i++) b.cpuSample(List.of("a.A.m" + i + "(A.java:1)"));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        assertThat(w.cpu().distinctStacks()).isEqualTo(WindowBuilder.MAX_CPU_STACKS);
+        assertThat(w.cpu().samples()).isEqualTo(WindowBuilder.MAX_CPU_STACKS + over);
+        assertThat(w.eventsDropped()).isEqualTo(over);
+        assertThat(w.cpu().topMethods()).hasSize(WindowBuilder.TOP_METHODS);
+    }
+
+    @Test void monitorTablesAreCapped() {
+        for (int i = 0; i < WindowBuilder.MAX_MONITOR_KEYS + 5; i++) b.monitorWait("C" + i, "t", "o", Duration.ofMillis(20), List.of("a.A.m(A.java:1)"));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        assertThat(w.monitors()).hasSize(WindowBuilder.MAX_MONITOR_KEYS);
+        assertThat(w.eventsDropped()).isEqualTo(5);
+    }
+
+    @Test void evidenceAfterBuildIsDroppedNotAdded() {
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        b.cpuSample(List.of("a.A.m(A.java:1)"));
+        assertThat(w.cpu().samples()).isZero();
+        assertThat(b.droppedSoFar()).isEqualTo(1);
+    }
+
+    @Test void allocationSitesGroupByApplicationFrameAndType() {
+        b.allocationSample("byte[]", 100, List.of("java.util.Arrays.copyOf(Arrays.java:1)", "com.acme.A.x(A.java:5)"));
+        b.allocationSample("byte[]", 50, List.of("java.lang.String.<init>(String.java:9)", "com.acme.A.x(A.java:5)"));
+        b.allocationSample("char[]", 30, List.of("com.acme.B.y(B.java:2)"));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        assertThat(w.allocations().sampledBytes()).isEqualTo(180);
+        assertThat(w.allocations().topSites().get(0).site()).isEqualTo("com.acme.A.x(A.java:5)");
+        assertThat(w.allocations().topSites().get(0).bytes()).isEqualTo(150);
+    }
+
+    @Test void socketReadsSeparateUntimedOnes() {
+        b.socketRead("db:5432", Duration.ofMillis(30), 100, 5000, "t1", List.of());
+        b.socketRead("db:5432", Duration.ofSeconds(2), 10, 0, "t2", List.of("x.Y.z(Y.java:1)"));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        var e = w.sockets().get(0);
+        assertThat(e.reads()).isEqualTo(2);
+        assertThat(e.untimedReads()).isEqualTo(1);
+        assertThat(e.untimedThread()).isEqualTo("t2");
+        assertThat(e.bytes()).isEqualTo(110);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.quadrant.core;
+
+import dev.quadrant.core.evidence.BlockedCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Synthetic windows for rule tests, built through the real {@link WindowBuilder}. */
+public final class Windows {
+    public static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
+    public static final long PID = 4242;
+
+    private final WindowBuilder builder;
+    private final Duration length;
+
+    private Windows(Duration length) {
+        this.builder = new WindowBuilder(PID, T0);
+        this.length = length;
+    }
+
+    public static Windows of(Duration length) { return new Windows(length); }
+
+    public static List<String> stack(String... frames) { return List.of(frames); }
+
+    public Windows cpu(List<String> stack, int samples) {
+        for (int i = 0; i < samples; i++) builder.cpuSample(stack);
+        return this;
+    }
+
+    /** Process CPU as average cores over the window. */
+    public Windows processCores(double cores) {
+        builder.jvm().cpu((long) (cores * length.toNanos()), -1, -1, 2);
+        return this;
+    }
+
+    public Windows allocated(long bytes) { builder.jvm().allocated(bytes); return this; }
+
+    public Windows allocation(String type, long bytes, List<String> stack) { builder.allocationSample(type, bytes, stack); return this; }
+
+    public Windows gcPauses(int count, Duration each) {
+        for (int i = 0; i < count; i++) builder.gcPause(each);
+        return this;
+    }
+
+    public Windows monitorWaits(String monitorClass, int waits, Duration each, List<String> stack) {
+        for (int i = 0; i < waits; i++) builder.monitorWait(monitorClass, "worker-" + (i % 4), "worker-9", each, stack);
+        return this;
+    }
+
+    public Windows socketRead(String peer, Duration took, long timeoutMillis, List<String> stack) {
+        builder.socketRead(peer, took, 10, timeoutMillis, "client-1", stack);
+        return this;
+    }
+
+    public Windows blocked(String kind, String thread, Duration blockedFor, List<String> stack) {
+        builder.blockedCall(new BlockedCall(kind, thread, blockedFor, stack));
+        return this;
+    }
+
+    public Window build() { return builder.build(T0.plus(length), new ArrayList<>()); }
+}

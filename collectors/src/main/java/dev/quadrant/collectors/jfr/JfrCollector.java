@@ -1,0 +1,115 @@
+package dev.quadrant.collectors.jfr;
+
+import dev.quadrant.collectors.Faults;
+import dev.quadrant.core.WindowBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordingStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams JFR events in-process with an explicit event set (nothing else is enabled) and hands each to its
+ * handler. Events this JVM does not have are skipped, so JDK 21+ events simply light up on newer JDKs.
+ */
+public final class JfrCollector implements AutoCloseable {
+    static final Duration MAX_AGE = Duration.ofMinutes(2);  // the disk repository holds chunks we have already read
+    static final long MAX_SIZE_BYTES = 32L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(JfrCollector.class);
+
+    private final List<JfrHandler> handlers;
+    private final Supplier<WindowBuilder> window;
+    private final Faults faults;
+    private final AtomicLong events = new AtomicLong();
+    private volatile RecordingStream stream;
+    private volatile List<String> enabled = List.of();
+    private volatile List<String> missing = List.of();
+    private final CountDownLatch flushed = new CountDownLatch(1);
+
+    public JfrCollector(List<JfrHandler> handlers, Supplier<WindowBuilder> window, Faults faults) {
+        this.handlers = List.copyOf(handlers);
+        this.window = window;
+        this.faults = faults;
+    }
+
+    public static List<JfrHandler> defaultHandlers() {
+        return List.of(new ExecutionSampleHandler(), new ObjectAllocationSampleHandler(), new JavaMonitorEnterHandler(),
+                new SocketReadHandler(), new GarbageCollectionHandler());
+    }
+
+    /** Starts streaming on a daemon thread of its own; returns once the stream is set up. */
+    public void start() {
+        Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName).collect(Collectors.toSet());
+        RecordingStream rs = new RecordingStream();
+        rs.setMaxAge(MAX_AGE);
+        rs.setMaxSize(MAX_SIZE_BYTES);
+        List<String> on = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        for (JfrHandler h : handlers) {
+            if (!available.contains(h.event())) { off.add(h.event()); continue; }
+            h.configure(rs.enable(h.event()));
+            rs.onEvent(h.event(), e -> dispatch(h, e));
+            on.add(h.event());
+        }
+        rs.onError(t -> faults.record("jfr stream", t));
+        rs.onFlush(flushed::countDown);
+        enabled = List.copyOf(on);
+        missing = List.copyOf(off);
+        if (!off.isEmpty()) LOG.info("JFR events not on this JVM, their rules get no data: {}", off);
+        stream = rs;
+        Thread t = new Thread(() -> {
+            try {
+                rs.start();
+            } catch (Throwable e) {
+                faults.record("jfr stream", e);
+            }
+        }, Threads.AGENT_THREAD_PREFIX + "jfr");
+        t.setDaemon(true);
+        t.start();
+        LOG.info("JFR streaming {}", on);
+    }
+
+    private void dispatch(JfrHandler handler, jdk.jfr.consumer.RecordedEvent e) {
+        events.incrementAndGet();
+        WindowBuilder w = window.get();
+        try {
+            handler.accept(e, w);
+        } catch (Throwable t) {
+            w.dropped(1);
+            faults.record("jfr handler " + handler.event(), t);
+        }
+    }
+
+    /** Waits until the stream has delivered its first flush, i.e. it records and dispatches. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return flushed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public List<String> enabledEvents() { return enabled; }
+
+    public List<String> missingEvents() { return missing; }
+
+    public long eventsReceived() { return events.get(); }
+
+    @Override public void close() {
+        RecordingStream rs = stream;
+        stream = null;
+        if (rs != null) {
+            try {
+                rs.close();
+            } catch (Throwable t) {
+                faults.record("jfr close", t);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.quadrant.collectors.jfr;
+
+import dev.quadrant.core.Frames;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+/** Formats JFR stacks as {@code pkg.Class.method(File.java:42)}, truncated, with frame strings interned. */
+public final class StackFrames {
+    static final int MAX_INTERNED = 65_536;  // ~6 MiB of frame strings at most; past that frames are simply not shared
+    private static final ConcurrentHashMap<String, String> INTERNED = new ConcurrentHashMap<>();
+
+    private StackFrames() {}
+
+    public static List<String> top(RecordedStackTrace trace, int maxDepth) {
+        if (trace == null) return List.of();
+        List<RecordedFrame> frames = trace.getFrames();
+        int n = Math.min(maxDepth, frames.size());
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            RecordedFrame f = frames.get(i);
+            RecordedMethod m = f.getMethod();
+            if (m == null) continue;
+            String className = m.getType().getName();
+            // JFR carries no source file names; the top-level class's name is right for Java sources.
+            out.add(intern(Frames.format(className, m.getName(), simpleFile(className), f.isJavaFrame() ? f.getLineNumber() : -2)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    static String simpleFile(String className) {
+        int dot = className.lastIndexOf('.');
+        String simple = dot < 0 ? className : className.substring(dot + 1);
+        int dollar = simple.indexOf('$');
+        return (dollar > 0 ? simple.substring(0, dollar) : simple) + ".java";
+    }
+
+    static String intern(String frame) {
+        String known = INTERNED.get(frame);
+        if (known != null) return known;
+        if (INTERNED.size() >= MAX_INTERNED) return frame;
+        known = INTERNED.putIfAbsent(frame, frame);
+        return known == null ? frame : known;
+    }
+
+    public static List<String> of(StackTraceElement[] trace, int maxDepth) {
+        int n = Math.min(maxDepth, trace.length);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StackTraceElement e = trace[i];
+            out.add(intern(Frames.format(e.getClassName(), e.getMethodName(), e.getFileName(), e.isNativeMethod() ? -2 : e.getLineNumber())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

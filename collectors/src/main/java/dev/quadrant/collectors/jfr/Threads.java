@@ -1,0 +1,20 @@
+package dev.quadrant.collectors.jfr;
+
+import jdk.jfr.consumer.RecordedThread;
+
+/** Thread names from JFR events, and which threads are Quadrant's own. */
+public final class Threads {
+    public static final String AGENT_THREAD_PREFIX = "quadrant-";
+
+    private Threads() {}
+
+    public static String name(RecordedThread t) {
+        if (t == null) return "(unknown)";
+        String name = t.getJavaName();
+        return name != null ? name : t.getOSName() != null ? t.getOSName() : "(unnamed)";
+    }
+
+    public static boolean isAgent(RecordedThread t) {
+        return t != null && t.getJavaName() != null && t.getJavaName().startsWith(AGENT_THREAD_PREFIX);
+    }
+}

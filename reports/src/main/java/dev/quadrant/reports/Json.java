@@ -1,0 +1,91 @@
+package dev.quadrant.reports;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/** A small JSON writer for the report's plain data: maps, lists, strings, numbers, booleans, null. */
+public final class Json {
+    private Json() {}
+
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder(4096);
+        write(value, out, 0);
+        return out.append('\n').toString();
+    }
+
+    static void write(Object v, StringBuilder out, int indent) {
+        if (v == null) out.append("null");
+        else if (v instanceof String s) string(s, out);
+        else if (v instanceof Double d) number(d, out);
+        else if (v instanceof Float f) number(f.doubleValue(), out);
+        else if (v instanceof Number || v instanceof Boolean) out.append(v);
+        else if (v instanceof Map<?, ?> m) object(m, out, indent);
+        else if (v instanceof Collection<?> c) array(c, out, indent);
+        else if (v instanceof Instant i) string(i.toString(), out);
+        else if (v instanceof Enum<?> e) string(e.name(), out);
+        else string(String.valueOf(v), out);
+    }
+
+    private static void number(double d, StringBuilder out) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) out.append("null");
+        else if (d == Math.rint(d) && Math.abs(d) < 1e15) out.append((long) d);
+        else out.append(d);
+    }
+
+    private static void object(Map<?, ?> m, StringBuilder out, int indent) {
+        if (m.isEmpty()) { out.append("{}"); return; }
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!first) out.append(',');
+            first = false;
+            newline(out, indent + 1);
+            string(String.valueOf(e.getKey()), out);
+            out.append(": ");
+            write(e.getValue(), out, indent + 1);
+        }
+        newline(out, indent);
+        out.append('}');
+    }
+
+    private static void array(Collection<?> c, StringBuilder out, int indent) {
+        if (c.isEmpty()) { out.append("[]"); return; }
+        out.append('[');
+        boolean first = true;
+        for (Object o : c) {
+            if (!first) out.append(',');
+            first = false;
+            newline(out, indent + 1);
+            write(o, out, indent + 1);
+        }
+        newline(out, indent);
+        out.append(']');
+    }
+
+    private static void newline(StringBuilder out, int indent) {
+        out.append('\n');
+        for (int i = 0; i < indent; i++) out.append("  ");
+    }
+
+    static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                // '<' escaped too, so the JSON can sit inside an HTML <script> block without closing it
+                case '<' -> out.append("\\u003c");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        out.append('"');
+    }
+}

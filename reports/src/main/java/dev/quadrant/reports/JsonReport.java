@@ -1,0 +1,82 @@
+package dev.quadrant.reports;
+
+import dev.quadrant.core.AgentStats;
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.DimensionStatus;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.JvmIdentity;
+import dev.quadrant.core.Report;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report as the contract's JSON (schema {@code quadrant-report/1}). */
+public final class JsonReport {
+    private JsonReport() {}
+
+    public static String render(Report r) { return Json.write(toMap(r)); }
+
+    static Map<String, Object> toMap(Report r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", Report.SCHEMA);
+        root.put("sequence", r.sequence());
+        root.put("window", Map.of("start", r.windowStart().toString(), "end", r.windowEnd().toString()));
+        root.put("jvm", jvm(r.jvm()));
+        Map<String, Object> dims = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            DimensionStatus s = r.diagnosis().status(d);
+            Map<String, Object> dim = new LinkedHashMap<>();
+            dim.put("status", s.status());
+            dim.put("score", s.score());
+            dims.put(d.name(), dim);
+        }
+        root.put("dimensions", dims);
+        root.put("findings", r.diagnosis().findings().stream().map(JsonReport::finding).toList());
+        root.put("metrics", r.metrics());
+        root.put("agent", agent(r.agent(), r.diagnosis().failedRules()));
+        return root;
+    }
+
+    private static Map<String, Object> jvm(JvmIdentity j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pid", j.pid());
+        m.put("javaVersion", j.javaVersion());
+        m.put("vendor", j.vendor());
+        m.put("mainClass", j.mainClass());
+        m.put("uptimeMs", j.uptimeMs());
+        return m;
+    }
+
+    static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", f.rule());
+        m.put("dimension", f.dimension().name());
+        m.put("severity", f.severity().name());
+        m.put("score", f.score());
+        m.put("title", f.title());
+        m.put("detail", f.detail());
+        m.put("evidence", f.evidence());
+        m.put("stack", f.stack());
+        m.put("recommendation", f.recommendation());
+        m.put("verify", f.verify());
+        return m;
+    }
+
+    private static Map<String, Object> agent(AgentStats a, List<String> failedRules) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", a.version());
+        m.put("loadedBy", a.loadedBy());
+        m.put("eventsSeen", a.eventsSeen());
+        m.put("eventsDropped", a.eventsDropped());
+        m.put("overheadCpuMs", a.overheadCpuMs());
+        m.put("errors", a.errors() + failedRules.size());
+        if (!a.notes().isEmpty() || !failedRules.isEmpty()) {
+            m.put("notes", failedRules.isEmpty() ? a.notes() : concat(a.notes(), failedRules));
+        }
+        return m;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream().map(s -> "rule failed: " + s)).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.quadrant.reports;
+
+import dev.quadrant.core.Report;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes each report as {@code report-NNNN.json/html}, replaces {@code latest.*} and {@code index.html}
+ * atomically (temp file, then rename, so a reader never sees half a file), and deletes the oldest reports past
+ * {@code keep}. Numbering continues after the reports already in the folder, so an earlier run's are not
+ * overwritten. Not thread-safe: the agent writes from one thread.
+ */
+public final class ReportWriter {
+    static final Pattern REPORT_FILE = Pattern.compile("report-(\\d{4,})\\.(json|html)");
+
+    private final Path dir;
+    private final int keep;
+    private final List<IndexPage.Entry> entries = new ArrayList<>();
+    private int lastSequence;
+
+    public ReportWriter(Path dir, int keep) throws IOException {
+        if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
+        this.dir = dir;
+        this.keep = keep;
+        Files.createDirectories(dir);
+        this.lastSequence = existingReports().isEmpty() ? 0 : existingReports().lastKey();
+    }
+
+    public int nextSequence() { return lastSequence + 1; }
+
+    public Path dir() { return dir; }
+
+    /** Writes the report and returns the path of its HTML page. */
+    public Path write(Report report) throws IOException {
+        String name = String.format("report-%04d", report.sequence());
+        String json = JsonReport.render(report);
+        String html = HtmlReport.render(report);
+        writeAtomically(dir.resolve(name + ".json"), json);
+        writeAtomically(dir.resolve(name + ".html"), html);
+        writeAtomically(dir.resolve("latest.json"), json);
+        writeAtomically(dir.resolve("latest.html"), html);
+        lastSequence = Math.max(lastSequence, report.sequence());
+        entries.add(IndexPage.Entry.of(report));
+        rotate();
+        writeAtomically(dir.resolve("index.html"), IndexPage.render(report.jvm().mainClass(), report.jvm().pid(), entries));
+        return dir.resolve(name + ".html");
+    }
+
+    private void rotate() throws IOException {
+        TreeMap<Integer, List<Path>> reports = existingReports();
+        while (reports.size() > keep) {
+            for (Path p : reports.pollFirstEntry().getValue()) Files.deleteIfExists(p);
+        }
+        int oldestKept = reports.isEmpty() ? Integer.MAX_VALUE : reports.firstKey();
+        entries.removeIf(e -> e.sequence() < oldestKept);
+    }
+
+    private TreeMap<Integer, List<Path>> existingReports() throws IOException {
+        TreeMap<Integer, List<Path>> found = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "report-*")) {
+            for (Path p : files) {
+                Matcher m = REPORT_FILE.matcher(p.getFileName().toString());
+                if (m.matches()) found.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return found;
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

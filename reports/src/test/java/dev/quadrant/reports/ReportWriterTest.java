@@ -1,0 +1,51 @@
+package dev.quadrant.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    @TempDir Path dir;
+
+    @Test void writesNumberedLatestAndIndexFilesWithNoTempLeft() throws IOException {
+        ReportWriter w = new ReportWriter(dir, 10);
+        assertThat(w.nextSequence()).isEqualTo(1);
+        w.write(Reports.report(w.nextSequence(), "a"));
+        w.write(Reports.report(w.nextSequence(), "b"));
+        assertThat(names()).containsExactlyInAnyOrder("report-0001.json", "report-0001.html", "report-0002.json", "report-0002.html",
+                "latest.json", "latest.html", "index.html");
+        assertThat(Files.readString(dir.resolve("latest.json"))).isEqualTo(Files.readString(dir.resolve("report-0002.json")));
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("report-0002.html", "report-0001.html");
+    }
+
+    @Test void rotatesPastTheLimit() throws IOException {
+        ReportWriter w = new ReportWriter(dir, 2);
+        for (int i = 0; i < 5; i++) w.write(Reports.report(w.nextSequence(), "r" + i));
+        assertThat(names()).contains("report-0004.json", "report-0005.json").doesNotContain("report-0001.json", "report-0003.html");
+        String index = Files.readString(dir.resolve("index.html"));
+        assertThat(index).contains("report-0005.html").doesNotContain("report-0003.html");
+    }
+
+    @Test void continuesNumberingAfterAnEarlierRun() throws IOException {
+        Files.writeString(dir.resolve("report-0041.json"), "{}");
+        ReportWriter w = new ReportWriter(dir, 100);
+        assertThat(w.nextSequence()).isEqualTo(42);
+    }
+
+    @Test void anUnwritableFolderFailsWithAnIOException() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        assertThatThrownBy(() -> new ReportWriter(file.resolve("sub"), 10)).isInstanceOf(IOException.class);
+    }
+
+    private Stream<String> namesStream() throws IOException { return Files.list(dir).map(p -> p.getFileName().toString()); }
+
+    private java.util.List<String> names() throws IOException {
+        try (Stream<String> s = namesStream()) { return s.toList(); }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.quadrant.reports;
+
+import dev.quadrant.core.AgentStats;
+import dev.quadrant.core.Classifier;
+import dev.quadrant.core.Diagnosis;
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.JvmIdentity;
+import dev.quadrant.core.Metrics;
+import dev.quadrant.core.Report;
+import dev.quadrant.core.Rule;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.WindowBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Report fixtures for rendering tests. */
+final class Reports {
+    static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
+    static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
+
+    record Fixed(String id, Dimension dimension, int score, String name) implements Rule {
+        @Override public Optional<Finding> evaluate(Window window) {
+            return Optional.of(Finding.of(this, score).title("Thread " + name + " is stuck").detail("detail " + name)
+                    .evidence("thread", name).evidence("count", 3).evidence("sites", List.of(Map.of("site", name, "share", 0.5)))
+                    .stack(List.of("com.acme.A.b(A.java:1)", name)).recommendation("fix " + name).verify("jcmd 1 Thread.print").build());
+        }
+    }
+
+    static Report report(int sequence, String name) {
+        Window w = new WindowBuilder(42, T0).build(T0.plusSeconds(60), List.of());
+        Diagnosis d = new Classifier(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).classify(w);
+        return new Report(sequence, w.start(), w.end(), new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), d,
+                Metrics.of(w), new AgentStats("0.1.0", "premain", 10, 1, 5, 0, List.of()));
+    }
+}

@@ -24,7 +24,7 @@ public final class StackFrames {
         for (int i = 0; i < n; i++) {
             RecordedFrame f = frames.get(i);
             RecordedMethod m = f.getMethod();
-            if (m == null) continue;
+            if (m == null || m.isHidden()) continue;  // lambda forms and hidden classes: noise with generated names
             String className = m.getType().getName();
             // JFR carries no source file names; the top-level class's name is right for Java sources.
             out.add(intern(Frames.format(className, m.getName(), simpleFile(className), f.isJavaFrame() ? f.getLineNumber() : -2)));

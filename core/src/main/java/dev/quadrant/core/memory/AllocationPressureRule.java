@@ -19,7 +19,8 @@ public final class AllocationPressureRule implements Rule {
     static final double MIN_RATE = 64 * MIB;            // below this no JVM service has an allocation problem
     static final double WARN_RATE = 300 * MIB;          // a busy service allocates 100-300 MiB/s; past that it is a cost
     static final double CRITICAL_RATE = 1024 * MIB;     // 1 GiB/s keeps the young generation collecting constantly
-    static final double GC_SHARE_THAT_MATTERS = 0.02;   // under 2% of wall time in pauses the collector keeps up: INFO only
+    static final double GC_SHARE_THAT_MATTERS = 0.02;   // 2% of wall time in pauses is a cost users feel
+    static final double GC_RATE_THAT_MATTERS = 2.0;     // over 2 collections/s the young generation is refilled back to back
     static final int TOP_LISTED = 5;
 
     @Override public String id() { return "memory.allocation-pressure"; }
@@ -32,19 +33,23 @@ public final class AllocationPressureRule implements Rule {
         double rate = bytes / window.seconds();
         if (rate < MIN_RATE) return Optional.empty();
         double gcShare = gcShare(window);
+        double gcPerSecond = gcCount(window) / window.seconds();
         int score = Score.of(rate, WARN_RATE, CRITICAL_RATE);
-        if (gcShare < GC_SHARE_THAT_MATTERS) score = Math.min(score, Score.INFO_CAP);
+        // A collector that keeps up with few, short pauses makes the rate alone no problem: INFO only.
+        if (gcShare < GC_SHARE_THAT_MATTERS && gcPerSecond < GC_RATE_THAT_MATTERS) score = Math.min(score, Score.INFO_CAP);
         AllocationSite top = alloc.topSites().isEmpty() ? null : alloc.topSites().get(0);
         String where = top == null ? "" : "; most by " + top.site() + " (" + simpleName(top.type()) + ")";
         return Optional.of(Finding.of(this, score)
                 .title("Allocating " + Units.bytes(rate) + "/s" + where)
                 .detail("Allocation rate " + Units.bytes(rate) + "/s (warning at " + Units.bytes(WARN_RATE) + "/s, critical at "
-                        + Units.bytes(CRITICAL_RATE) + "/s); GC pauses took " + Units.percent(gcShare) + " of the window ("
-                        + "below " + Units.percent(GC_SHARE_THAT_MATTERS) + " the rate alone is not a problem).")
+                        + Units.bytes(CRITICAL_RATE) + "/s); " + Units.decimal(gcPerSecond) + " collections/s with pauses taking "
+                        + Units.percent(gcShare) + " of the window (under " + GC_RATE_THAT_MATTERS + "/s and "
+                        + Units.percent(GC_SHARE_THAT_MATTERS) + " the collector keeps up and the rate alone is not a problem).")
                 .evidence("allocationRateBytesPerSecond", Math.round(rate))
                 .evidence("allocatedBytes", Math.round(bytes))
                 .evidence("gcPauseShare", Units.round(gcShare, 4))
-                .evidence("gcCollections", window.gc().collections())
+                .evidence("gcCollections", gcCount(window))
+                .evidence("gcPerSecond", Units.round(gcPerSecond, 2))
                 .evidence("topSites", topSites(alloc))
                 .stack(top == null ? List.of() : top.stack())
                 .recommendation(top == null ? "Record allocations with JFR to find the sites that allocate most."
@@ -59,6 +64,10 @@ public final class AllocationPressureRule implements Rule {
         long pauseNanos = window.gc().totalPause().toNanos();
         if (pauseNanos == 0 && window.jvm().gcTimeMillis() > 0) pauseNanos = window.jvm().gcTimeMillis() * 1_000_000L;
         return pauseNanos / (double) window.duration().toNanos();
+    }
+
+    static long gcCount(Window window) {
+        return Math.max(window.gc().collections(), window.jvm().gcCount());
     }
 
     private static List<Map<String, Object>> topSites(AllocationProfile alloc) {

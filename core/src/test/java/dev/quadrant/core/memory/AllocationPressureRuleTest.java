@@ -35,6 +35,12 @@ class AllocationPressureRuleTest {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
     }
 
+    @Test void backToBackShortCollectionsCountAsABusyCollector() {
+        Finding f = rule.evaluate(Windows.of(TEN_S).allocated(6_000 * MIB).gcPauses(40, Duration.ofMillis(1)).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.evidence()).containsEntry("gcPerSecond", 4.0);
+    }
+
     @Test void moderateRateWithNoticeableGcIsWarning() {
         Finding f = rule.evaluate(Windows.of(TEN_S).allocated(4_000 * MIB).gcPauses(40, Duration.ofMillis(10)).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);

@@ -1,0 +1,45 @@
+package dev.quadrant.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuadrantAgentTest {
+    @TempDir Path dir;
+
+    @Test void badOptionsPrintOneLineAndNeverThrow() {
+        String err = stderrOf(() -> QuadrantAgent.premain("interval=fast", null));
+        assertThat(err).startsWith("quadrant: option 'interval=fast'").endsWith("application continues.\n");
+        assertThat(err.lines()).hasSize(1);
+        assertThat(Quadrant.running()).isNull();
+    }
+
+    @Test void anUnwritableReportFolderIsOneClearLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        String err = stderrOf(() -> QuadrantAgent.premain("out=" + file.resolve("reports"), null));
+        assertThat(err).startsWith("quadrant: cannot write reports to").contains("out=<dir>");
+        assertThat(Quadrant.running()).isNull();
+    }
+
+    @Test void cliRejectsUnknownCommands() {
+        assertThat(Cli.run(new String[] {"frobnicate"})).isEqualTo(Cli.USAGE);
+        assertThat(Cli.run(new String[] {"rules"})).isEqualTo(Cli.OK);
+    }
+
+    private static String stderrOf(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString();
+    }
+}

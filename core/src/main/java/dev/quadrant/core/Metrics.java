@@ -18,7 +18,8 @@ public final class Metrics {
         put(cpu, "processCpuLoad", j.processCpuLoad() < 0 ? -1 : Units.round(j.processCpuLoad(), 3));
         put(cpu, "machineCpuLoad", j.machineCpuLoad() < 0 ? -1 : Units.round(j.machineCpuLoad(), 3));
         put(cpu, "availableProcessors", j.availableProcessors());
-        cpu.put("executionSamples", w.cpu().samples());
+        cpu.put("jfrProfiledCpuMs", w.cpu().cpuMillis());
+        cpu.put("threadDumpProfiledCpuMs", w.threadCpu().cpuMillis());
         all.put(Dimension.CPU.name(), cpu);
 
         Map<String, Object> mem = new LinkedHashMap<>();

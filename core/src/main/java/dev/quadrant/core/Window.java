@@ -11,12 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything seen during one report period, immutable; rules read only this. */
+/**
+ * Everything seen during one report period, immutable; rules read only this. {@code cpu} is JFR's execution
+ * samples; {@code threadCpu} weighs busy threads' stacks from thread dumps by their CPU time, for code JFR's
+ * sampler cannot walk (on JDK 17 it misses threads in allocation-heavy compiled loops almost entirely).
+ */
 public record Window(
         long pid,
         Instant start,
         Instant end,
         CpuProfile cpu,
+        CpuProfile threadCpu,
         AllocationProfile allocations,
         GcActivity gc,
         List<MonitorContention> monitors,

@@ -3,10 +3,8 @@ package dev.quadrant.core;
 import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.AllocationSite;
 import dev.quadrant.core.evidence.BlockedCall;
-import dev.quadrant.core.evidence.CpuProfile;
 import dev.quadrant.core.evidence.GcActivity;
 import dev.quadrant.core.evidence.JvmSample;
-import dev.quadrant.core.evidence.MethodShare;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +24,18 @@ import java.util.Set;
  */
 public final class WindowBuilder {
     static final int MAX_CPU_STACKS = 4096;       // distinct sampled stacks; beyond that only the total counts
+    static final int MAX_THREAD_CPU_STACKS = 1024; // stacks of busy threads from thread dumps
     static final int MAX_ALLOCATION_KEYS = 2048;  // distinct (type, stack) pairs
     static final int MAX_MONITOR_KEYS = 256;      // distinct (monitor class, site) pairs
     static final int MAX_ENDPOINTS = 256;         // distinct remote host:port
     static final int MAX_BLOCKED_CALLS = 64;      // threads reported stuck in one window
     static final int MAX_THREAD_NAMES = 16;       // waiter names kept per monitor
-    static final int TOP_METHODS = 20;
     static final int TOP_SITES = 10;
 
     private final long pid;
     private final Instant start;
-    private final Map<List<String>, long[]> cpuStacks = new HashMap<>();
-    private long cpuSamples;
+    private final StackWeights cpuMillis = new StackWeights(MAX_CPU_STACKS);
+    private final StackWeights threadCpuMillis = new StackWeights(MAX_THREAD_CPU_STACKS);
     private final Map<AllocationKey, long[]> allocations = new HashMap<>();
     private long allocationSamples, allocationBytes;
     private final Map<MonitorKey, MonitorAcc> monitors = new HashMap<>();
@@ -56,15 +53,16 @@ public final class WindowBuilder {
 
     public Instant start() { return start; }
 
-    public synchronized void cpuSample(List<String> stack) {
+    /** One JFR execution sample, standing for one sampling period of CPU time. */
+    public synchronized void cpuSample(List<String> stack, long periodMillis) {
         if (!accept()) return;
-        cpuSamples++;
-        long[] count = cpuStacks.get(stack);
-        if (count == null) {
-            if (cpuStacks.size() >= MAX_CPU_STACKS) { dropped++; return; }
-            cpuStacks.put(stack, count = new long[1]);
-        }
-        count[0]++;
+        if (!cpuMillis.add(stack, periodMillis)) dropped++;
+    }
+
+    /** A busy thread's stack from a thread dump, weighted by the CPU milliseconds it used since the previous dump. */
+    public synchronized void threadCpu(List<String> stack, long cpuMillis) {
+        if (!accept()) return;
+        if (!threadCpuMillis.add(stack, cpuMillis)) dropped++;
     }
 
     public synchronized void allocationSample(String type, long weightBytes, List<String> stack) {
@@ -131,37 +129,9 @@ public final class WindowBuilder {
     /** Closes the window; later evidence is counted as dropped. {@code history} is the earlier windows, oldest first. */
     public synchronized Window build(Instant end, List<JvmSample> history) {
         closed = true;
-        return new Window(pid, start, end, cpuProfile(), allocationProfile(),
+        return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(),
                 new GcActivity(gcCount, Duration.ofNanos(gcPauseNanos), Duration.ofNanos(gcLongestNanos)),
                 monitorContention(), socketEndpoints(), List.copyOf(blockedCalls), jvm.build(end), List.copyOf(history), seen, dropped);
-    }
-
-    private CpuProfile cpuProfile() {
-        if (cpuSamples == 0) return CpuProfile.EMPTY;
-        Map<String, long[]> self = new HashMap<>();      // method -> samples on top
-        Map<String, long[]> total = new HashMap<>();     // method -> samples anywhere in the stack
-        Map<String, List<String>> hottest = new HashMap<>();
-        Map<String, Long> hottestCount = new HashMap<>();
-        Set<String> inThisStack = new HashSet<>();
-        for (Map.Entry<List<String>, long[]> e : cpuStacks.entrySet()) {
-            List<String> stack = e.getKey();
-            long n = e.getValue()[0];
-            if (stack.isEmpty()) continue;
-            String top = Frames.method(stack.get(0));
-            self.computeIfAbsent(top, k -> new long[1])[0] += n;
-            if (hottestCount.getOrDefault(top, 0L) < n) { hottestCount.put(top, n); hottest.put(top, stack); }
-            inThisStack.clear();
-            for (String frame : stack) {
-                String method = Frames.method(frame);
-                if (inThisStack.add(method)) total.computeIfAbsent(method, k -> new long[1])[0] += n;
-            }
-        }
-        List<MethodShare> top = self.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
-                .limit(TOP_METHODS)
-                .map(e -> new MethodShare(e.getKey(), e.getValue()[0], total.get(e.getKey())[0], hottest.get(e.getKey())))
-                .toList();
-        return new CpuProfile(cpuSamples, cpuStacks.size(), top);
     }
 
     private AllocationProfile allocationProfile() {

@@ -11,28 +11,28 @@ class WindowBuilderTest {
     private final WindowBuilder b = new WindowBuilder(1, Windows.T0);
 
     @Test void cpuSelfAndTotalSharesCountEachMethodOncePerStack() {
-        for (int i = 0; i < 3; i++) b.cpuSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"));
-        b.cpuSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"));
+        for (int i = 0; i < 3; i++) b.cpuSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"), 1);
+        b.cpuSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"), 1);
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
 
-        assertThat(w.cpu().samples()).isEqualTo(4);
+        assertThat(w.cpu().cpuMillis()).isEqualTo(4);
         MethodShare leaf = w.cpu().topMethods().get(0);
         assertThat(leaf.method()).isEqualTo("a.A.leaf");
-        assertThat(leaf.selfSamples()).isEqualTo(3);
-        assertThat(leaf.totalSamples()).isEqualTo(3);
+        assertThat(leaf.selfMillis()).isEqualTo(3);
+        assertThat(leaf.totalMillis()).isEqualTo(3);
         MethodShare mid = w.cpu().topMethods().get(1);
-        assertThat(mid.selfSamples()).isEqualTo(1);
-        assertThat(mid.totalSamples()).isEqualTo(4);  // recursion in one stack counts once
+        assertThat(mid.selfMillis()).isEqualTo(1);
+        assertThat(mid.totalMillis()).isEqualTo(4);  // recursion in one stack counts once
     }
 
     @Test void distinctStacksAreCappedAndTheOverflowCounted() {
         int over = 10;
-        for (int i = 0; i < WindowBuilder.MAX_CPU_STACKS + over; i++) b.cpuSample(List.of("a.A.m" + i + "(A.java:1)"));
+        for (int i = 0; i < WindowBuilder.MAX_CPU_STACKS + over; i++) b.cpuSample(List.of("a.A.m" + i + "(A.java:1)"), 1);
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
         assertThat(w.cpu().distinctStacks()).isEqualTo(WindowBuilder.MAX_CPU_STACKS);
-        assertThat(w.cpu().samples()).isEqualTo(WindowBuilder.MAX_CPU_STACKS + over);
+        assertThat(w.cpu().cpuMillis()).isEqualTo(WindowBuilder.MAX_CPU_STACKS + over);
         assertThat(w.eventsDropped()).isEqualTo(over);
-        assertThat(w.cpu().topMethods()).hasSize(WindowBuilder.TOP_METHODS);
+        assertThat(w.cpu().topMethods()).hasSize(StackWeights.TOP_METHODS);
     }
 
     @Test void monitorTablesAreCapped() {
@@ -44,8 +44,8 @@ class WindowBuilderTest {
 
     @Test void evidenceAfterBuildIsDroppedNotAdded() {
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        b.cpuSample(List.of("a.A.m(A.java:1)"));
-        assertThat(w.cpu().samples()).isZero();
+        b.cpuSample(List.of("a.A.m(A.java:1)"), 1);
+        assertThat(w.cpu().cpuMillis()).isZero();
         assertThat(b.droppedSoFar()).isEqualTo(1);
     }
 

@@ -23,10 +23,13 @@ public final class Windows {
 
     public static List<String> stack(String... frames) { return List.of(frames); }
 
+    /** JFR execution samples at the collector's 20 ms period. */
     public Windows cpu(List<String> stack, int samples) {
-        for (int i = 0; i < samples; i++) builder.cpuSample(stack);
+        for (int i = 0; i < samples; i++) builder.cpuSample(stack, 20);
         return this;
     }
+
+    public Windows threadCpu(List<String> stack, long cpuMillis) { builder.threadCpu(stack, cpuMillis); return this; }
 
     /** Process CPU as average cores over the window. */
     public Windows processCores(double cores) {

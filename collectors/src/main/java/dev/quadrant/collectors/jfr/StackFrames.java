@@ -52,6 +52,7 @@ public final class StackFrames {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             StackTraceElement e = trace[i];
+            if (e.getClassName().contains("$$Lambda")) continue;  // generated lambda classes, as JFR's hidden frames
             out.add(intern(Frames.format(e.getClassName(), e.getMethodName(), e.getFileName(), e.isNativeMethod() ? -2 : e.getLineNumber())));
         }
         return Collections.unmodifiableList(out);

@@ -10,20 +10,28 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Samples every thread's stack on a short period and tracks threads that stay in a blocking call with no
- * timeout. JFR records a blocking call only when it returns; the ones that matter most never do.
+ * Samples every thread's stack on a short period. Tracks threads that stay in a blocking call with no timeout
+ * (JFR records a blocking call only when it returns; the ones that matter most never do), and weighs busy
+ * threads' stacks by the CPU they used, a CPU profile for code JFR's sampler cannot walk.
  */
 public final class ThreadStateSampler {
     static final int MAX_DEPTH = 48;       // deep enough to pass the JDK's socket frames and reach the caller
     static final int MAX_TRACKED = 1024;   // threads tracked at once; the rest are not tracked this round
+    static final long MIN_BUSY_NANOS = 5_000_000;  // a thread that used under 5 ms since the last dump is not busy
+    static final int MAX_BUSY_STACKS = 512;        // per window; more distinct busy stacks are counted, not kept
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Tracked> tracked = new HashMap<>();
+    private final Map<Long, Long> lastCpuNanos = new HashMap<>();
+    private final Map<List<String>, long[]> busyStacks = new HashMap<>();
+    private long busyOverflow;
     private long polls;
 
     private record Tracked(String kind, String thread, Instant since, List<String> stack) {}
@@ -31,10 +39,20 @@ public final class ThreadStateSampler {
     /** One thread dump: a safepoint of about a millisecond per few hundred threads, so it runs every second or two. */
     public synchronized void poll(Instant now) {
         polls++;
-        ThreadInfo[] infos = threads.dumpAllThreads(false, false, MAX_DEPTH);
+        ThreadInfo[] infos = Arrays.stream(threads.dumpAllThreads(false, false, MAX_DEPTH)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+        long[] cpu = cpuTimes(infos);
         Map<Long, Tracked> next = new HashMap<>();
-        for (ThreadInfo info : infos) {
-            if (info == null || info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
+        Map<Long, Long> cpuNow = new HashMap<>();
+        for (int i = 0; i < infos.length; i++) {
+            ThreadInfo info = infos[i];
+            if (info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
+            if (cpu[i] >= 0) {
+                cpuNow.put(info.getThreadId(), cpu[i]);
+                Long before = lastCpuNanos.get(info.getThreadId());
+                if (before != null && cpu[i] - before >= MIN_BUSY_NANOS && info.getThreadState() == Thread.State.RUNNABLE) {
+                    busy(StackFrames.of(info.getStackTrace(), MAX_DEPTH), (cpu[i] - before) / 1_000_000);
+                }
+            }
             StackTraceElement[] trace = info.getStackTrace();
             // Every blocking socket call bottoms out in sun.nio.ch: skip formatting every other stack.
             if (trace.length == 0 || !trace[0].getClassName().startsWith("sun.nio.ch.")) continue;
@@ -47,10 +65,36 @@ public final class ThreadStateSampler {
         }
         tracked.clear();
         tracked.putAll(next);
+        lastCpuNanos.clear();
+        lastCpuNanos.putAll(cpuNow);
     }
 
-    /** Adds the threads still blocked to the closing window, with how long they have been seen blocked. */
+    private long[] cpuTimes(ThreadInfo[] infos) {
+        long[] ids = new long[infos.length];
+        for (int i = 0; i < infos.length; i++) ids[i] = infos[i].getThreadId();
+        if (threads instanceof com.sun.management.ThreadMXBean sun && threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            return sun.getThreadCpuTime(ids);
+        }
+        long[] none = new long[infos.length];
+        Arrays.fill(none, -1);
+        return none;
+    }
+
+    private void busy(List<String> stack, long cpuMillis) {
+        long[] w = busyStacks.get(stack);
+        if (w == null) {
+            if (busyStacks.size() >= MAX_BUSY_STACKS) { busyOverflow++; return; }
+            busyStacks.put(stack, w = new long[1]);
+        }
+        w[0] += cpuMillis;
+    }
+
+    /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
     public synchronized void sample(WindowBuilder window, Instant now) {
+        busyStacks.forEach((stack, ms) -> window.threadCpu(stack, ms[0]));
+        busyStacks.clear();
+        window.dropped(busyOverflow);
+        busyOverflow = 0;
         for (Tracked t : tracked.values()) {
             Duration blocked = Duration.between(t.since(), now);
             if (blocked.isNegative() || blocked.isZero()) continue;

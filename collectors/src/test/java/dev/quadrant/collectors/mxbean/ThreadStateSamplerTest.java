@@ -50,6 +50,35 @@ class ThreadStateSamplerTest {
         assertThat(call.stack()).anyMatch(f -> f.contains("ThreadStateSamplerTest"));
     }
 
+    @Test void busyThreadsStacksAreWeighedByTheirCpu() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread spinner = new Thread(() -> { while (!stop.get()) spin(); }, "spinner");
+        spinner.start();
+        try {
+            ThreadStateSampler sampler = new ThreadStateSampler();
+            Instant t0 = Instant.now();
+            sampler.poll(t0);
+            Thread.sleep(300);
+            sampler.poll(t0.plusMillis(300));
+            WindowBuilder b = new WindowBuilder(1, t0);
+            sampler.sample(b, t0.plusMillis(300));
+            Window w = b.build(t0.plusMillis(300), List.of());
+            assertThat(w.threadCpu().cpuMillis()).isGreaterThan(50);
+            assertThat(w.threadCpu().topMethods().get(0).hottestStack()).anyMatch(f -> f.contains("ThreadStateSamplerTest"));
+        } finally {
+            stop.set(true);
+            spinner.join();
+        }
+    }
+
+    static volatile double sink;
+
+    private static void spin() {
+        double x = 0;
+        for (int i = 0; i < 1_000; i++) x += Math.sqrt(i);
+        sink = x;
+    }
+
     private static boolean inRead(Thread... threads) {
         for (Thread t : threads) {
             StackTraceElement[] st = t.getStackTrace();

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** One method carries a dominant share of the CPU samples while the process is really burning CPU. */
 public final class HotMethodRule implements Rule {
-    static final long MIN_SAMPLES = 50;             // under ~1 s of sampled CPU the shares are noise
+    static final long MIN_PROFILED_CPU_MS = 1000;    // under one core-second of profiled CPU the shares are noise
     static final double WARN_SELF_SHARE = 0.30;      // one method on top of a third of all samples stands out in any profile
     static final double CRITICAL_SELF_SHARE = 0.70;  // the profile is that method
     static final double WARN_CORES = 0.25;           // a quarter of a core spent in one method is worth a look
@@ -25,8 +25,10 @@ public final class HotMethodRule implements Rule {
     @Override public Dimension dimension() { return Dimension.CPU; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        CpuProfile cpu = window.cpu();
-        if (cpu.samples() < MIN_SAMPLES || cpu.topMethods().isEmpty()) return Optional.empty();
+        // Whichever source saw more of the CPU: JFR's sampler is finer, thread dumps see what it cannot walk.
+        boolean fromJfr = window.cpu().cpuMillis() >= window.threadCpu().cpuMillis();
+        CpuProfile cpu = fromJfr ? window.cpu() : window.threadCpu();
+        if (cpu.cpuMillis() < MIN_PROFILED_CPU_MS || cpu.topMethods().isEmpty()) return Optional.empty();
         MethodShare hot = cpu.topMethods().get(0);
         double share = cpu.selfShare(hot);
         if (share < WARN_SELF_SHARE) return Optional.empty();  // no single method dominates
@@ -40,14 +42,15 @@ public final class HotMethodRule implements Rule {
         return Optional.of(Finding.of(this, score)
                 .title(hot.method() + " is on top of " + Units.percent(share) + " of CPU samples"
                         + (methodCores < 0 ? "" : " (about " + Units.decimal(methodCores) + " cores)"))
-                .detail("Self share " + Units.percent(share) + " of " + cpu.samples() + " samples (warning at "
+                .detail("Self share " + Units.percent(share) + " of " + cpu.cpuMillis() + " ms of profiled CPU (warning at "
                         + Units.percent(WARN_SELF_SHARE) + ", critical at " + Units.percent(CRITICAL_SELF_SHARE)
                         + "); process CPU " + (processCores < 0 ? "unknown" : Units.decimal(processCores) + " cores")
                         + " (warning at " + WARN_CORES + ", critical at " + CRITICAL_CORES + " cores in this method).")
                 .evidence("method", hot.method())
                 .evidence("selfShare", Units.round(share, 3))
                 .evidence("totalShare", Units.round(cpu.totalShare(hot), 3))
-                .evidence("samples", cpu.samples())
+                .evidence("profiledCpuMs", cpu.cpuMillis())
+                .evidence("source", fromJfr ? "jfr-execution-samples" : "thread-dumps")
                 .evidence("methodCores", methodCores < 0 ? null : Units.round(methodCores, 2))
                 .evidence("processCores", processCores < 0 ? null : Units.round(processCores, 2))
                 .evidence("applicationFrame", caller)

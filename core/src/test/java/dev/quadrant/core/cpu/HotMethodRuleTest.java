@@ -54,6 +54,13 @@ class HotMethodRuleTest {
         assertThat(rule.evaluate(w).orElseThrow().severity()).isEqualTo(Severity.WARNING);
     }
 
+    @Test void threadDumpsStandInWhereJfrSawLittle() {
+        Window w = Windows.of(TEN_S).cpu(OTHER, 10).threadCpu(HOT, 9_000).processCores(0.95).build();
+        Finding f = rule.evaluate(w).orElseThrow();
+        assertThat(f.evidence()).containsEntry("method", "com.acme.Pricing.score").containsEntry("source", "thread-dumps");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    }
+
     @Test void jdkTopFrameNamesTheApplicationCaller() {
         List<String> inJdk = stack("java.util.HashMap.hash(HashMap.java:338)", "java.util.HashMap.get(HashMap.java:556)", "com.acme.Cache.lookup(Cache.java:20)");
         Finding f = rule.evaluate(Windows.of(TEN_S).cpu(inJdk, 500).processCores(1.0).build()).orElseThrow();

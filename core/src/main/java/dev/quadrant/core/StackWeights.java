@@ -1,0 +1,61 @@
+package dev.quadrant.core;
+
+import dev.quadrant.core.evidence.CpuProfile;
+import dev.quadrant.core.evidence.MethodShare;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Weight per distinct stack (samples, or CPU milliseconds), capped; reduced to per-method self and total weight. */
+final class StackWeights {
+    static final int TOP_METHODS = 20;
+
+    private final int maxStacks;
+    private final Map<List<String>, long[]> stacks = new HashMap<>();
+    private long total;
+
+    StackWeights(int maxStacks) { this.maxStacks = maxStacks; }
+
+    /** False when the stack is new and the table is full: its weight still counts in the total. */
+    boolean add(List<String> stack, long weight) {
+        total += weight;
+        long[] w = stacks.get(stack);
+        if (w == null) {
+            if (stacks.size() >= maxStacks) return false;
+            stacks.put(stack, w = new long[1]);
+        }
+        w[0] += weight;
+        return true;
+    }
+
+    CpuProfile profile() {
+        if (total == 0) return CpuProfile.EMPTY;
+        Map<String, long[]> self = new HashMap<>();   // method -> weight on top of the stack
+        Map<String, long[]> all = new HashMap<>();    // method -> weight anywhere in the stack
+        Map<String, List<String>> hottest = new HashMap<>();
+        Map<String, Long> hottestWeight = new HashMap<>();
+        Set<String> inThisStack = new HashSet<>();
+        for (Map.Entry<List<String>, long[]> e : stacks.entrySet()) {
+            List<String> stack = e.getKey();
+            long n = e.getValue()[0];
+            if (stack.isEmpty()) continue;
+            String top = Frames.method(stack.get(0));
+            self.computeIfAbsent(top, k -> new long[1])[0] += n;
+            if (hottestWeight.getOrDefault(top, 0L) < n) { hottestWeight.put(top, n); hottest.put(top, stack); }
+            inThisStack.clear();
+            for (String frame : stack) {
+                String method = Frames.method(frame);
+                if (inThisStack.add(method)) all.computeIfAbsent(method, k -> new long[1])[0] += n;
+            }
+        }
+        List<MethodShare> top = self.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
+                .limit(TOP_METHODS)
+                .map(e -> new MethodShare(e.getKey(), e.getValue()[0], all.get(e.getKey())[0], hottest.get(e.getKey())))
+                .toList();
+        return new CpuProfile(total, stacks.size(), top);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.quadrant.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.LedgerLockScenario;
+import dev.quadrant.e2e.scenarios.LogEnrichmentScenario;
+import dev.quadrant.e2e.scenarios.SearchRankingScenario;
+import dev.quadrant.e2e.scenarios.StalledUpstreamScenario;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Each fault, in a real JVM with the real agent, shows up as its finding in latest.json. */
+@Tag("e2e")
+class FaultDetectionTest {
+    static final Duration DETECTION = Duration.ofSeconds(45);
+
+    @Test void lockContentionOnTheLedgerMonitor() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(LedgerLockScenario.class, "interval=2s")) {
+            TargetJvm.Found found = jvm.awaitFinding("threads.lock-contention", DETECTION);
+            JsonNode f = found.finding();
+            assertThat(found.severity()).isIn("WARNING", "CRITICAL");
+            assertThat(f.at("/evidence/monitorClass").asText()).endsWith("LedgerLockScenario$Ledger");
+            assertThat(f.at("/evidence/site").asText()).contains("LedgerLockScenario$Ledger.post");
+            assertThat(f.at("/evidence/waitingThreads").toString()).contains("http-nio-");
+            assertThat(f.at("/evidence/owner").asText()).startsWith("http-nio-");
+            assertThat(f.get("stack").get(0).asText()).contains("Ledger.post");
+            assertThat(found.report().at("/dimensions/THREADS/status").asText()).isEqualTo(found.severity());
+        }
+    }
+
+    @Test void cpuHotPathInTheRanker() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(SearchRankingScenario.class, "interval=2s")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "cpu.hot-method");
+            assertThat(f.at("/evidence/method").asText()).isEqualTo("dev.quadrant.e2e.scenarios.SearchRankingScenario$Ranker.editDistance");
+            assertThat(f.at("/evidence/selfShare").asDouble()).isGreaterThan(0.3);
+            assertThat(f.get("stack").toString()).contains("SearchRankingScenario");
+        }
+    }
+
+    @Test void allocationChurnInTheEnricher() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(LogEnrichmentScenario.class, "interval=2s", "-Xmx128m")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "memory.allocation-pressure");
+            assertThat(f.at("/evidence/allocationRateBytesPerSecond").asLong()).isGreaterThan(300L << 20);
+            assertThat(f.at("/evidence/topSites").toString()).contains("LogEnrichmentScenario");
+        }
+    }
+
+    @Test void socketReadWithNoTimeoutToAStalledUpstream() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(StalledUpstreamScenario.class, "interval=1s")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "io.socket-no-timeout");
+            assertThat(f.at("/evidence/stillBlocked").asBoolean()).isTrue();
+            assertThat(f.at("/evidence/thread").asText()).isEqualTo("checkout-worker");
+            assertThat(f.at("/evidence/site").asText()).contains("StalledUpstreamScenario.stockLevel");
+            assertThat(f.at("/evidence/longestBlockedMs").asLong()).isGreaterThanOrEqualTo(5000);
+        }
+    }
+
+    /** Rules may first report INFO while evidence builds up; wait for the window where it is a real warning. */
+    private static JsonNode awaitAtLeastWarning(TargetJvm jvm, String rule) {
+        long deadline = System.nanoTime() + DETECTION.toNanos();
+        TargetJvm.Found found = jvm.awaitFinding(rule, DETECTION);
+        while (found.severity().equals("INFO") && System.nanoTime() < deadline) {
+            sleep(250);
+            found = jvm.awaitFinding(rule, DETECTION);
+        }
+        assertThat(found.severity()).as(found.finding().toString()).isIn("WARNING", "CRITICAL");
+        return found.finding();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

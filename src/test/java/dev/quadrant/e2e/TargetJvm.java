@@ -1,0 +1,134 @@
+package dev.quadrant.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/** A real JVM running a scenario main with the real agent jar; keeps its output for failure messages, killed on close. */
+final class TargetJvm implements AutoCloseable {
+    static final Path AGENT_JAR = Path.of(System.getProperty("quadrant.agent.jar", "../../agent/target/quadrant-agent.jar")).toAbsolutePath().normalize();
+    static final Path RUNS = Path.of(System.getProperty("quadrant.e2e.out", "target/e2e")).toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path out;
+    private final Path stdout, stderr;
+    private final Process process;
+
+    private TargetJvm(Path runDir, Process process) {
+        this.out = runDir.resolve("reports");
+        this.stdout = runDir.resolve("stdout.txt");
+        this.stderr = runDir.resolve("stderr.txt");
+        this.process = process;
+    }
+
+    /** Runs {@code scenario} with the agent; {@code agentOptions} are appended to {@code out=<run dir>/reports}. */
+    static TargetJvm launch(Class<?> scenario, String agentOptions, String... jvmArgs) throws IOException {
+        Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
+        String options = "out=" + runDir.resolve("reports") + (agentOptions.isEmpty() ? "" : "," + agentOptions);
+        return start(runDir, scenario, "-javaagent:" + AGENT_JAR + "=" + options, jvmArgs);
+    }
+
+    /** Runs {@code scenario} with exactly this agent argument (for bad-option tests). */
+    static TargetJvm launchRaw(Class<?> scenario, String javaagentArgument) throws IOException {
+        Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
+        return start(runDir, scenario, javaagentArgument);
+    }
+
+    private static TargetJvm start(Path runDir, Class<?> scenario, String agentArg, String... jvmArgs) throws IOException {
+        if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xshare:auto");
+        cmd.addAll(List.of(jvmArgs));
+        cmd.add(agentArg);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(scenario.getName());
+        Process p = new ProcessBuilder(cmd).redirectOutput(runDir.resolve("stdout.txt").toFile())
+                .redirectError(runDir.resolve("stderr.txt").toFile()).start();
+        return new TargetJvm(runDir, p);
+    }
+
+    /** Waits until {@code latest.json} has a finding of {@code rule} and returns it with the report it was in. */
+    Found awaitFinding(String rule, Duration timeout) {
+        AtomicReference<Found> found = new AtomicReference<>();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).failFast(() -> !process.isAlive() && found.get() == null && latestHas(rule).isEmpty())
+                .alias(rule + " in latest.json; " + describe())
+                .until(() -> {
+                    latestHas(rule).ifPresent(found::set);
+                    return found.get() != null;
+                });
+        return found.get();
+    }
+
+    private Optional<Found> latestHas(String rule) {
+        JsonNode report = read(out.resolve("latest.json"));
+        if (report == null) return Optional.empty();
+        for (JsonNode f : report.get("findings")) if (f.get("rule").asText().equals(rule)) return Optional.of(new Found(report, f));
+        return Optional.empty();
+    }
+
+    /** Waits until at least {@code n} period reports exist. */
+    List<JsonNode> awaitReports(int n, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).alias(n + " reports; " + describe()).until(() -> reports().size() >= n);
+        return reports();
+    }
+
+    List<JsonNode> reports() {
+        if (!Files.isDirectory(out)) return List.of();
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().matches("report-\\d+\\.json")).sorted()
+                    .map(TargetJvm::read).filter(r -> r != null).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("still running after " + timeout + "; " + describe());
+        return process.exitValue();
+    }
+
+    String stdout() { return readText(stdout); }
+
+    String stderr() { return readText(stderr); }
+
+    String describe() { return "exit=" + (process.isAlive() ? "running" : process.exitValue()) + "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr(); }
+
+    private static String readText(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static JsonNode read(Path p) {
+        try {
+            return Files.exists(p) ? JSON.readTree(p.toFile()) : null;
+        } catch (IOException e) {
+            return null;  // cannot happen with atomic replacement; treated as "not yet"
+        }
+    }
+
+    @Override public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    record Found(JsonNode report, JsonNode finding) {
+        String severity() { return finding.get("severity").asText(); }
+    }
+}

@@ -40,7 +40,7 @@ public final class HotMethodRule implements Rule {
                 : Score.both(byShare, Score.of(methodCores, WARN_CORES, CRITICAL_CORES));
         String caller = Frames.firstApplicationFrame(hot.hottestStack());
         return Optional.of(Finding.of(this, score)
-                .title(hot.method() + " is on top of " + Units.percent(share) + " of CPU samples"
+                .title(hot.method() + " takes " + Units.percent(share) + " of the profiled CPU"
                         + (methodCores < 0 ? "" : " (about " + Units.decimal(methodCores) + " cores)"))
                 .detail("Self share " + Units.percent(share) + " of " + cpu.cpuMillis() + " ms of profiled CPU (warning at "
                         + Units.percent(WARN_SELF_SHARE) + ", critical at " + Units.percent(CRITICAL_SELF_SHARE)

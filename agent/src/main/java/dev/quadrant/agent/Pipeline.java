@@ -1,0 +1,189 @@
+package dev.quadrant.agent;
+
+import dev.quadrant.agent.log.LogFile;
+import dev.quadrant.collectors.Faults;
+import dev.quadrant.collectors.jfr.JfrCollector;
+import dev.quadrant.collectors.jfr.Threads;
+import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
+import dev.quadrant.collectors.mxbean.BufferPoolSampler;
+import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
+import dev.quadrant.collectors.mxbean.CpuSampler;
+import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
+import dev.quadrant.collectors.mxbean.GcSampler;
+import dev.quadrant.collectors.mxbean.HeapSampler;
+import dev.quadrant.collectors.mxbean.Sampler;
+import dev.quadrant.collectors.mxbean.ThreadCountSampler;
+import dev.quadrant.collectors.mxbean.ThreadStateSampler;
+import dev.quadrant.core.AgentStats;
+import dev.quadrant.core.Classifier;
+import dev.quadrant.core.Diagnosis;
+import dev.quadrant.core.JvmIdentity;
+import dev.quadrant.core.Metrics;
+import dev.quadrant.core.Report;
+import dev.quadrant.core.RuleCatalog;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.WindowBuilder;
+import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.reports.ReportWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collectors feed the current window; every interval the window is closed, classified and written as a report.
+ * Built and started on the agent's own thread, never the application's. Every step catches its own failures.
+ */
+final class Pipeline {
+    static final int HISTORY_WINDOWS = 120;                              // trend rules look back this far
+    static final Duration THREAD_SAMPLE_PERIOD = Duration.ofSeconds(1);  // one thread dump a second; see docs for its cost
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Options options;
+    private final String loadedBy;
+    private final long pid = ProcessHandle.current().pid();
+    private final ReportWriter writer;
+    private final Faults faults = new Faults();
+    private final AtomicReference<WindowBuilder> current;
+    private final List<Sampler> samplers = List.of(new HeapSampler(), new GcSampler(), new ThreadCountSampler(), new CpuSampler(),
+            new FileDescriptorSampler(), new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler());
+    private final ThreadStateSampler threadStates = new ThreadStateSampler();
+    private final Classifier classifier = new Classifier(RuleCatalog.all());
+    private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
+    private final SelfCpu selfCpu = new SelfCpu();
+    private final ReentrantLock tickLock = new ReentrantLock();
+    private final List<String> notes = new ArrayList<>();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private JfrCollector jfr;
+    private boolean closed;
+    private long errorsReported;
+
+    Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
+        this.options = options;
+        this.loadedBy = loadedBy;
+        this.writer = new ReportWriter(options.out(), options.keep());
+        LogFile.open(writer.dir());
+        LOG.info("Quadrant {} starting ({}), reports every {} in {}", Version.get(), loadedBy, options.interval(), writer.dir().toAbsolutePath());
+        this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
+        JvmSample.Builder baseline = new JvmSample.Builder();
+        for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
+        selfCpu.sinceLastMs();
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, Threads.AGENT_THREAD_PREFIX + "tick");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    void startSchedules() {
+        long periodMs = options.interval().toMillis();
+        scheduler.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        long pollMs = Math.min(periodMs, THREAD_SAMPLE_PERIOD.toMillis());
+        scheduler.scheduleAtFixedRate(this::pollThreads, pollMs / 2, pollMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts JFR streaming (the slow part, ~0.4 s); a JVM without JFR still gets the MXBean-based figures. */
+    void startJfr() {
+        JfrCollector c = null;
+        try {
+            c = new JfrCollector(JfrCollector.defaultHandlers(), current::get, faults);
+            c.start();
+            if (!c.missingEvents().isEmpty()) note("JFR events missing on this JVM: " + c.missingEvents());
+        } catch (Throwable t) {
+            faults.record("jfr start", t);
+            note("JFR streaming unavailable (" + t + "): CPU samples, allocation sites, monitor waits and socket reads are missing");
+        }
+        synchronized (this) {
+            if (!closed) { jfr = c; return; }
+        }
+        if (c != null) c.close();  // stopped while JFR was starting
+    }
+
+    private synchronized void note(String note) { if (notes.size() < 20) notes.add(note); }
+
+    private synchronized List<String> notes() { return List.copyOf(notes); }
+
+    private void pollThreads() {
+        try {
+            threadStates.poll(Instant.now());
+        } catch (Throwable t) {
+            faults.record("thread sampler", t);
+        }
+    }
+
+    private void sample(Sampler s, JvmSample.Builder jvm) {
+        try {
+            s.sample(jvm);
+        } catch (Throwable t) {
+            faults.record("sampler " + s.getClass().getSimpleName(), t);
+        }
+    }
+
+    /** Closes the current window and writes its report. */
+    void tick() {
+        tickLock.lock();
+        try {
+            Instant now = Instant.now();
+            WindowBuilder closing = current.getAndSet(new WindowBuilder(pid, now));
+            for (Sampler s : samplers) sample(s, closing.jvm());
+            threadStates.sample(closing, now);
+            Window window = closing.build(now, List.copyOf(history));
+            history.addLast(window.jvm());
+            while (history.size() > HISTORY_WINDOWS) history.removeFirst();
+            Diagnosis diagnosis = classifier.classify(window);
+            long errors = faults.count();
+            AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
+                    selfCpu.sinceLastMs(), errors - errorsReported, notes());
+            errorsReported = errors;
+            writer.write(new Report(writer.nextSequence(), window.start(), window.end(), identity(), diagnosis, Metrics.of(window), stats));
+        } catch (Throwable t) {  // a full disk, a bug: this window is lost, the next one tries again
+            faults.record("report", t);
+        } finally {
+            tickLock.unlock();
+        }
+    }
+
+    private JvmIdentity identity() {
+        String command = System.getProperty("sun.java.command", "");
+        String main = command.isBlank() ? "(unknown)" : command.split(" ", 2)[0];
+        return new JvmIdentity(pid, System.getProperty("java.version"), System.getProperty("java.vendor"), main,
+                ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** Stops the schedules, writes the final report (waiting at most {@code timeout} for a tick in progress), closes JFR. */
+    void close(String reason, Duration timeout) {
+        JfrCollector c;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            c = jfr;
+        }
+        scheduler.shutdownNow();
+        try {
+            if (tickLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    LOG.info("Stopping ({}): writing the final report", reason);
+                    tick();
+                } finally {
+                    tickLock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (c != null) c.close();
+    }
+
+    Path reportDir() { return writer.dir(); }
+}

@@ -3,7 +3,11 @@ package dev.quadrant.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.BlockingChannelScenario;
+import dev.quadrant.e2e.scenarios.LatencyStatsScenario;
 import dev.quadrant.e2e.scenarios.LedgerLockScenario;
+import dev.quadrant.e2e.scenarios.ProductCacheLockScenario;
+import dev.quadrant.e2e.scenarios.ResponseCopyScenario;
 import dev.quadrant.e2e.scenarios.LogEnrichmentScenario;
 import dev.quadrant.e2e.scenarios.SearchRankingScenario;
 import dev.quadrant.e2e.scenarios.StalledUpstreamScenario;
@@ -54,6 +58,35 @@ class FaultDetectionTest {
             assertThat(f.at("/evidence/thread").asText()).isEqualTo("checkout-worker");
             assertThat(f.at("/evidence/site").asText()).contains("StalledUpstreamScenario.stockLevel");
             assertThat(f.at("/evidence/longestBlockedMs").asLong()).isGreaterThanOrEqualTo(5000);
+        }
+    }
+
+    @Test void lockContentionOnACacheThatLoadsUnderItsMonitor() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(ProductCacheLockScenario.class, "interval=2s")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "threads.lock-contention");
+            assertThat(f.at("/evidence/site").asText()).contains("ProductCacheLockScenario$ProductCache.getOrLoad");
+        }
+    }
+
+    @Test void cpuHotPathInAPercentileSort() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(LatencyStatsScenario.class, "interval=2s")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "cpu.hot-method");
+            assertThat(f.at("/evidence/method").asText()).isEqualTo("dev.quadrant.e2e.scenarios.LatencyStatsScenario$Stats.insertionSort");
+        }
+    }
+
+    @Test void allocationChurnInAResponseRelay() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(ResponseCopyScenario.class, "interval=2s", "-Xmx256m")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "memory.allocation-pressure");
+            assertThat(f.at("/evidence/topSites").toString()).contains("ResponseCopyScenario.relay");
+        }
+    }
+
+    @Test void blockingChannelReadToAHungCacheServer() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(BlockingChannelScenario.class, "interval=1s")) {
+            JsonNode f = awaitAtLeastWarning(jvm, "io.socket-no-timeout");
+            assertThat(f.at("/evidence/thread").asText()).isEqualTo("session-loader");
+            assertThat(f.at("/evidence/site").asText()).contains("BlockingChannelScenario$SessionStore.readReply");
         }
     }
 

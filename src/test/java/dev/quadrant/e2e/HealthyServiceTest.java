@@ -4,30 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quadrant.e2e.scenarios.HealthyService;
+import dev.quadrant.e2e.scenarios.LightLockService;
+import dev.quadrant.e2e.scenarios.SteadyAllocatorService;
+import dev.quadrant.e2e.scenarios.TimeoutClientService;
+import dev.quadrant.e2e.scenarios.WarmingUpService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A healthy, lightly loaded service gets no WARNING or CRITICAL finding in any report. */
+/** Healthy, lightly loaded services get no WARNING or CRITICAL finding in any report. */
 @Tag("e2e")
 class HealthyServiceTest {
-    @Test void noWarningsOverSeveralWindows() throws Exception {
-        try (TargetJvm jvm = TargetJvm.launch(HealthyService.class, "interval=1s")) {
-            List<JsonNode> reports = jvm.awaitReports(8, Duration.ofSeconds(40));
-            List<String> alarms = new ArrayList<>();
-            for (JsonNode r : reports) {
-                for (JsonNode f : r.get("findings")) {
-                    if (!f.get("severity").asText().equals("INFO")) alarms.add(r.get("sequence") + ": " + f);
-                }
-                r.get("dimensions").forEach(d -> assertThat(d.get("status").asText()).isEqualTo("OK"));
-                assertThat(r.at("/agent/errors").asLong()).as(r.get("agent").toString()).isZero();
-            }
-            assertThat(alarms).isEmpty();
-            JsonNode last = reports.get(reports.size() - 1);
-            assertThat(last.at("/agent/eventsSeen").asLong()).isPositive();
-            assertThat(last.at("/metrics/THREADS/threadCount").asInt()).isPositive();
+    static final int WINDOWS = 8;
+
+    @ParameterizedTest
+    @ValueSource(classes = {HealthyService.class, SteadyAllocatorService.class, WarmingUpService.class, TimeoutClientService.class, LightLockService.class})
+    void noWarningsOverSeveralWindows(Class<?> service) throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(service, "interval=1s", "-Xmx256m")) {
+            List<JsonNode> reports = jvm.awaitReports(WINDOWS, Duration.ofSeconds(40));
+            assertHealthy(reports);
         }
+    }
+
+    static void assertHealthy(List<JsonNode> reports) {
+        List<String> alarms = new ArrayList<>();
+        for (JsonNode r : reports) {
+            for (JsonNode f : r.get("findings")) {
+                if (!f.get("severity").asText().equals("INFO")) alarms.add(r.get("sequence") + ": " + f);
+            }
+            r.get("dimensions").forEach(d -> assertThat(d.get("status").asText()).isEqualTo("OK"));
+            assertThat(r.at("/agent/errors").asLong()).as(r.get("agent").toString()).isZero();
+        }
+        assertThat(alarms).isEmpty();
+        // the agent really watched: events arrived, and every window has the JVM's figures
+        assertThat(reports.stream().mapToLong(r -> r.at("/agent/eventsSeen").asLong()).sum()).isPositive();
+        for (JsonNode r : reports) assertThat(r.at("/metrics/THREADS/threadCount").asInt()).as(r.toString()).isPositive();
     }
 }

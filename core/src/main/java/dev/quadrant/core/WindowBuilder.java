@@ -29,7 +29,8 @@ public final class WindowBuilder {
     static final int MAX_MONITOR_KEYS = 256;      // distinct (monitor class, site) pairs
     static final int MAX_ENDPOINTS = 256;         // distinct remote host:port
     static final int MAX_BLOCKED_CALLS = 64;      // threads reported stuck in one window
-    static final int MAX_THREAD_NAMES = 16;       // waiter names kept per monitor
+    static final int MAX_THREAD_NAMES = 16;       // waiter names shown per monitor
+    static final int MAX_COUNTED_THREADS = 128;   // distinct waiters counted per monitor
     static final int TOP_SITES = 10;
 
     private final long pid;
@@ -181,13 +182,13 @@ public final class WindowBuilder {
         void add(String thread, String ownerThread, long nanos, List<String> waitStack) {
             waits++;
             totalNanos += nanos;
-            if (threads.size() < MAX_THREAD_NAMES) threads.add(thread);
+            if (threads.size() < MAX_COUNTED_THREADS) threads.add(thread);
             if (nanos >= longestNanos) { longestNanos = nanos; longestWaiter = thread; owner = ownerThread; stack = waitStack; }
         }
 
         MonitorContention toContention(MonitorKey key) {
             return new MonitorContention(key.monitorClass(), key.site(), waits, Duration.ofNanos(totalNanos), Duration.ofNanos(longestNanos),
-                    List.copyOf(threads), longestWaiter, owner, stack);
+                    threads.size(), threads.stream().limit(MAX_THREAD_NAMES).toList(), longestWaiter, owner, stack);
         }
     }
 

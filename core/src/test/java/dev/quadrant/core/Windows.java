@@ -46,8 +46,13 @@ public final class Windows {
         return this;
     }
 
+    /** Waits spread over four threads. */
     public Windows monitorWaits(String monitorClass, int waits, Duration each, List<String> stack) {
-        for (int i = 0; i < waits; i++) builder.monitorWait(monitorClass, "worker-" + (i % 4), "worker-9", each, stack);
+        return monitorWaits(monitorClass, 4, waits, each, stack);
+    }
+
+    public Windows monitorWaits(String monitorClass, int threads, int waits, Duration each, List<String> stack) {
+        for (int i = 0; i < waits; i++) builder.monitorWait(monitorClass, "worker-" + (i % threads), "worker-owner", each, stack);
         return this;
     }
 

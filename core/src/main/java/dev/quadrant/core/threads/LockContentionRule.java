@@ -11,13 +11,17 @@ import dev.quadrant.core.evidence.MonitorContention;
 import java.util.Optional;
 
 /**
- * Threads spend long blocked entering one monitor. Measured as the average number of threads blocked on it
- * over the window (total blocked time / window length), so it reads the same for a 5 s and a 5 min window.
+ * Threads spend long blocked entering one monitor. Two measures must both be high: the average number of
+ * threads blocked on it (total blocked time / window length: how much work the lock holds up), and the share
+ * of their time the threads that wait for it spend waiting (how much each of them is slowed down). The first
+ * alone would flag a lock that 200 threads touch briefly; the second alone, one thread that waited once.
  */
 public final class LockContentionRule implements Rule {
     static final double MIN_BLOCKED_THREADS = 0.02;      // 1.2 s blocked per minute: below that, nothing to say
     static final double WARN_BLOCKED_THREADS = 0.25;     // a quarter of a thread's time lost, every second
     static final double CRITICAL_BLOCKED_THREADS = 1.0;  // a whole thread's worth of time lost to one lock
+    static final double WARN_WAITER_SHARE = 0.10;        // a request thread losing a tenth of its time to one lock
+    static final double CRITICAL_WAITER_SHARE = 0.50;    // the lock serialises its users: they wait more than they work
 
     @Override public String id() { return "threads.lock-contention"; }
     @Override public Dimension dimension() { return Dimension.THREADS; }
@@ -27,21 +31,27 @@ public final class LockContentionRule implements Rule {
         MonitorContention worst = window.monitors().get(0);  // sorted by total blocked time
         double blockedThreads = worst.totalBlocked().toNanos() / (double) window.duration().toNanos();
         if (blockedThreads < MIN_BLOCKED_THREADS) return Optional.empty();
-        int score = Score.of(blockedThreads, WARN_BLOCKED_THREADS, CRITICAL_BLOCKED_THREADS);
+        double waiterShare = blockedThreads / Math.max(1, worst.threadCount());
+        int score = Score.both(Score.of(blockedThreads, WARN_BLOCKED_THREADS, CRITICAL_BLOCKED_THREADS),
+                Score.of(waiterShare, WARN_WAITER_SHARE, CRITICAL_WAITER_SHARE));
         String site = Frames.firstApplicationFrame(worst.stack());
         return Optional.of(Finding.of(this, score)
-                .title(worst.threads().size() + (worst.threads().size() == 1 ? " thread" : " threads") + " blocked "
+                .title(worst.threadCount() + (worst.threadCount() == 1 ? " thread" : " threads") + " blocked "
                         + Units.human(worst.totalBlocked()) + " on " + worst.monitorClass() + " at " + Frames.method(site))
                 .detail("On average " + Units.decimal(blockedThreads) + " threads were blocked on this monitor during the "
                         + Units.human(window.duration()) + " window (warning at " + WARN_BLOCKED_THREADS + ", critical at "
-                        + CRITICAL_BLOCKED_THREADS + "); " + worst.waits() + " waits over JFR's threshold, the longest "
-                        + Units.human(worst.longest()) + ".")
+                        + CRITICAL_BLOCKED_THREADS + "); the " + worst.threadCount() + " waiting threads spent "
+                        + Units.percent(waiterShare) + " of their time waiting (warning at " + Units.percent(WARN_WAITER_SHARE)
+                        + ", critical at " + Units.percent(CRITICAL_WAITER_SHARE) + "); " + worst.waits()
+                        + " waits over JFR's threshold, the longest " + Units.human(worst.longest()) + ".")
                 .evidence("monitorClass", worst.monitorClass())
                 .evidence("site", site)
                 .evidence("waits", worst.waits())
                 .evidence("blockedMs", worst.totalBlocked().toMillis())
                 .evidence("longestWaitMs", worst.longest().toMillis())
                 .evidence("averageBlockedThreads", Units.round(blockedThreads, 2))
+                .evidence("waitingThreadCount", worst.threadCount())
+                .evidence("waiterTimeBlockedShare", Units.round(waiterShare, 3))
                 .evidence("longestWaiter", worst.longestWaiter())
                 .evidence("owner", worst.owner())
                 .evidence("waitingThreads", worst.threads())

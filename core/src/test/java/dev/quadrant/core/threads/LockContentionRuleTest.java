@@ -20,14 +20,28 @@ class LockContentionRuleTest {
         Finding f = rule.evaluate(Windows.of(TEN_S).monitorWaits("com.acme.Inventory", 600, Duration.ofMillis(50), WAIT).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);  // 30 s blocked in 10 s: 3 threads on average
         assertThat(f.evidence()).containsEntry("monitorClass", "com.acme.Inventory").containsEntry("waits", 600L)
-                .containsEntry("site", "com.acme.Inventory.reserve(Inventory.java:31)").containsEntry("owner", "worker-9")
+                .containsEntry("site", "com.acme.Inventory.reserve(Inventory.java:31)").containsEntry("owner", "worker-owner").containsEntry("waitingThreadCount", 4)
                 .containsKey("waitingThreads");
         assertThat(f.stack()).isEqualTo(WAIT);
     }
 
     @Test void aThirdOfAThreadBlockedIsWarning() {
-        Finding f = rule.evaluate(Windows.of(TEN_S).monitorWaits("com.acme.Inventory", 100, Duration.ofMillis(35), WAIT).build()).orElseThrow();
+        // 3.5 s blocked in 10 s (0.35 threads) by two threads that each lost 17% of their time
+        Finding f = rule.evaluate(Windows.of(TEN_S).monitorWaits("com.acme.Inventory", 2, 100, Duration.ofMillis(35), WAIT).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test void manyThreadsEachRarelyBlockedIsOnlyInfo() {
+        // 64 workers, 0.4 threads blocked on average, but each worker loses well under a tenth of its time
+        Finding f = rule.evaluate(Windows.of(TEN_S).monitorWaits("com.acme.Sessions", 64, 256, Duration.ofMillis(16), WAIT).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.evidence()).containsEntry("waitingThreadCount", 64);
+    }
+
+    @Test void oneThreadBlockedMostOfTheWindowIsCritical() {
+        Finding f = rule.evaluate(Windows.of(TEN_S).monitorWaits("com.acme.Journal", 1, 1, Duration.ofSeconds(9), WAIT).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);  // 0.9 blocked threads, 90% of its time: near critical on both
+        assertThat(f.score()).isGreaterThan(65);
     }
 
     @Test void occasionalShortWaitsAreNoFinding() {

@@ -90,23 +90,7 @@ class FaultDetectionTest {
         }
     }
 
-    /** Rules may first report INFO while evidence builds up; wait for the window where it is a real warning. */
     private static JsonNode awaitAtLeastWarning(TargetJvm jvm, String rule) {
-        long deadline = System.nanoTime() + DETECTION.toNanos();
-        TargetJvm.Found found = jvm.awaitFinding(rule, DETECTION);
-        while (found.severity().equals("INFO") && System.nanoTime() < deadline) {
-            sleep(250);
-            found = jvm.awaitFinding(rule, DETECTION);
-        }
-        assertThat(found.severity()).as(found.finding().toString()).isIn("WARNING", "CRITICAL");
-        return found.finding();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return jvm.awaitWarning(rule, DETECTION).finding();
     }
 }

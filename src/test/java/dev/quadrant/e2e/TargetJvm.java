@@ -35,21 +35,26 @@ final class TargetJvm implements AutoCloseable {
 
     /** Runs {@code scenario} with the agent; {@code agentOptions} are appended to {@code out=<run dir>/reports}. */
     static TargetJvm launch(Class<?> scenario, String agentOptions, String... jvmArgs) throws IOException {
+        return launchOn(Path.of(System.getProperty("java.home")), scenario, agentOptions, jvmArgs);
+    }
+
+    /** As {@link #launch}, on the JDK installed at {@code javaHome}. */
+    static TargetJvm launchOn(Path javaHome, Class<?> scenario, String agentOptions, String... jvmArgs) throws IOException {
         Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
         String options = "out=" + runDir.resolve("reports") + (agentOptions.isEmpty() ? "" : "," + agentOptions);
-        return start(runDir, scenario, "-javaagent:" + AGENT_JAR + "=" + options, jvmArgs);
+        return start(javaHome, runDir, scenario, "-javaagent:" + AGENT_JAR + "=" + options, jvmArgs);
     }
 
     /** Runs {@code scenario} with exactly this agent argument (for bad-option tests). */
     static TargetJvm launchRaw(Class<?> scenario, String javaagentArgument) throws IOException {
         Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
-        return start(runDir, scenario, javaagentArgument);
+        return start(Path.of(System.getProperty("java.home")), runDir, scenario, javaagentArgument);
     }
 
-    private static TargetJvm start(Path runDir, Class<?> scenario, String agentArg, String... jvmArgs) throws IOException {
+    private static TargetJvm start(Path javaHome, Path runDir, Class<?> scenario, String agentArg, String... jvmArgs) throws IOException {
         if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.add("-Xshare:auto");
         cmd.addAll(List.of(jvmArgs));
         cmd.add(agentArg);
@@ -68,6 +73,17 @@ final class TargetJvm implements AutoCloseable {
                 .alias(rule + " in latest.json; " + describe())
                 .until(() -> {
                     latestHas(rule).ifPresent(found::set);
+                    return found.get() != null;
+                });
+        return found.get();
+    }
+
+    /** Waits until {@code latest.json} has a WARNING or CRITICAL finding of {@code rule}: rules may report INFO while evidence builds up. */
+    Found awaitWarning(String rule, Duration timeout) {
+        AtomicReference<Found> found = new AtomicReference<>();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).alias(rule + " at WARNING or above in latest.json; " + describe())
+                .until(() -> {
+                    latestHas(rule).filter(f -> !f.severity().equals("INFO")).ifPresent(found::set);
                     return found.get() != null;
                 });
         return found.get();

@@ -55,7 +55,6 @@ final class TargetJvm implements AutoCloseable {
         if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
-        cmd.add("-Xshare:auto");
         cmd.addAll(List.of(jvmArgs));
         cmd.add(agentArg);
         cmd.add("-cp");

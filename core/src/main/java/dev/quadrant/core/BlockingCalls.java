@@ -9,6 +9,15 @@ public final class BlockingCalls {
     private BlockingCalls() {}
 
     /**
+     * An untimed socket read made by the application's own code. A stack with no application frame is the
+     * platform's own idle reader, waiting for its next request by design: an RMI connection handler (JMX
+     * clients), the JNDI/LDAP reader thread.
+     */
+    public static boolean isApplicationUntimedSocketRead(List<String> stack) {
+        return isUntimedSocketRead(stack) && Frames.hasApplicationFrame(stack);
+    }
+
+    /**
      * A {@code Socket} read with SO_TIMEOUT 0, or a read on a blocking {@code SocketChannel} (which cannot have
      * one). JDK 13+ reads sockets through {@code NioSocketImpl}: with a timeout the stack passes
      * {@code timedRead}, without one it blocks in {@code tryRead} or {@code park}; seen on JDK 17 and 25.

@@ -20,6 +20,11 @@ public final class Frames {
         return false;
     }
 
+    public static boolean hasApplicationFrame(List<String> stack) {
+        for (String frame : stack) if (!isPlatform(frame)) return true;
+        return false;
+    }
+
     /** The first frame of the application's own code, where a fix would go; the top frame if there is none. */
     public static String firstApplicationFrame(List<String> stack) {
         for (String frame : stack) if (!isPlatform(frame)) return frame;

@@ -26,6 +26,18 @@ class BlockingCallsTest {
                 "sun.nio.ch.SocketChannelImpl.read(SocketChannelImpl.java:418)", "com.acme.Client.call(Client.java:9)"))).isTrue();
     }
 
+    @Test void thePlatformsOwnIdleReadersAreNotTheApplications() {
+        List<String> rmi = List.of("sun.nio.ch.SocketDispatcher.read0(Native Method)", "sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:317)",
+                "java.io.BufferedInputStream.read(BufferedInputStream.java:263)", "java.io.FilterInputStream.read(FilterInputStream.java:82)",
+                "sun.rmi.transport.tcp.TCPTransport.handleMessages(TCPTransport.java:569)",
+                "sun.rmi.transport.tcp.TCPTransport$ConnectionHandler.run(TCPTransport.java:793)", "java.lang.Thread.run(Thread.java:840)");
+        assertThat(BlockingCalls.isUntimedSocketRead(rmi)).isTrue();
+        assertThat(BlockingCalls.isApplicationUntimedSocketRead(rmi)).isFalse();
+        List<String> app = new java.util.ArrayList<>(rmi.subList(0, 2));
+        app.add("com.acme.Client.call(Client.java:9)");
+        assertThat(BlockingCalls.isApplicationUntimedSocketRead(app)).isTrue();
+    }
+
     @Test void selectorWaitIsNotARead() {
         assertThat(BlockingCalls.isUntimedSocketRead(List.of(
                 "sun.nio.ch.EPoll.wait(Native Method)", "sun.nio.ch.EPollSelectorImpl.doSelect(EPollSelectorImpl.java:118)",

@@ -20,7 +20,10 @@ public final class JsonReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", Report.SCHEMA);
         root.put("sequence", r.sequence());
-        root.put("window", Map.of("start", r.windowStart().toString(), "end", r.windowEnd().toString()));
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("start", r.windowStart().toString());
+        window.put("end", r.windowEnd().toString());
+        root.put("window", window);
         root.put("jvm", jvm(r.jvm()));
         Map<String, Object> dims = new LinkedHashMap<>();
         for (Dimension d : Dimension.values()) {

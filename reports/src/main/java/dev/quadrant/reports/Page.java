@@ -30,8 +30,8 @@ final class Page {
             *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
             header,main,footer{max-width:1180px;margin:0 auto;padding:16px 24px}header h1{margin:0 0 4px;font-size:20px}
             .muted{color:var(--muted)}a{color:#1a5fb4}code,pre{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-            .tiles{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:8px 0 20px}
-            .tile{background:#fff;border:1px solid var(--line);border-top:5px solid var(--ok);border-radius:6px;padding:12px 14px}
+            .tiles{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px;margin:8px 0 20px}
+            .tile{min-width:0;overflow-wrap:anywhere;background:#fff;border:1px solid var(--line);border-top:5px solid var(--ok);border-radius:6px;padding:12px 14px}
             .tile.warning{border-top-color:var(--warning)}.tile.critical{border-top-color:var(--critical)}
             .tile h2{margin:0;font-size:13px;letter-spacing:.06em;color:var(--muted)}.tile .status{font-size:22px;font-weight:650;margin:2px 0}
             .tile.ok .status{color:var(--ok)}.tile.warning .status{color:var(--warning)}.tile.critical .status{color:var(--critical)}
@@ -44,10 +44,10 @@ final class Page {
             th{font-weight:600;color:var(--muted);white-space:nowrap}ul.plain{margin:0;padding-left:18px}
             pre{background:#f0f2f5;border:1px solid var(--line);border-radius:4px;padding:8px;overflow:auto;max-height:420px;margin:4px 0}
             pre.verify{user-select:all;white-space:pre-wrap}
-            .metrics{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}.metrics section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
+            .metrics{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px}.metrics section{min-width:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
             .metrics h3{margin:0 0 4px;font-size:13px;color:var(--muted)}.strip td.ok,.strip td.warning,.strip td.critical{color:#fff;font-weight:600;text-align:center}
             .strip td.ok{background:var(--ok)}.strip td.warning{background:var(--warning)}.strip td.critical{background:var(--critical)}
             .strip{width:100%;background:#fff}.strip th,.strip td{padding:5px 8px}
-            @media (max-width:800px){.tiles,.metrics{grid-template-columns:repeat(2,1fr)}}
+            @media (max-width:800px){.tiles,.metrics{grid-template-columns:repeat(2,minmax(0,1fr))}}
             """;
 }

@@ -8,7 +8,7 @@ import jdk.jfr.consumer.RecordedEvent;
 /** Socket reads that took long, with the peer and the timeout they were made with (0 = none). */
 public final class SocketReadHandler implements JfrHandler {
     static final Duration THRESHOLD = Duration.ofMillis(20);  // JFR's default: fast reads are the common case and cost nothing to skip
-    static final int MAX_DEPTH = 24;                          // socket stacks are deep in the JDK before the caller
+    static final int MAX_DEPTH = 48;                          // client libraries stack many JDK frames above the caller
 
     @Override public String event() { return "jdk.SocketRead"; }
 

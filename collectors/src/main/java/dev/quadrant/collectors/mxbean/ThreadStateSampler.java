@@ -57,7 +57,7 @@ public final class ThreadStateSampler {
             // Every blocking socket call bottoms out in sun.nio.ch: skip formatting every other stack.
             if (trace.length == 0 || !trace[0].getClassName().startsWith("sun.nio.ch.")) continue;
             List<String> stack = StackFrames.of(trace, MAX_DEPTH);
-            if (!BlockingCalls.isUntimedSocketRead(stack)) continue;
+            if (!BlockingCalls.isApplicationUntimedSocketRead(stack)) continue;
             Tracked before = tracked.get(info.getThreadId());
             if (next.size() >= MAX_TRACKED) break;
             next.put(info.getThreadId(), before != null ? before

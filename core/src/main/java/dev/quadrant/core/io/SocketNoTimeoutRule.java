@@ -34,7 +34,7 @@ public final class SocketNoTimeoutRule implements Rule {
                 .sorted(Comparator.comparing(BlockedCall::blockedFor).reversed())
                 .toList();
         Optional<SocketEndpoint> slowest = window.sockets().stream()
-                .filter(e -> e.untimedReads() > 0)
+                .filter(e -> e.untimedReads() > 0 && Frames.hasApplicationFrame(e.untimedStack()))  // not the platform's idle readers (RMI)
                 .max(Comparator.comparing(SocketEndpoint::longestUntimed));
         Duration stuckFor = stuck.isEmpty() ? Duration.ZERO : stuck.get(0).blockedFor();
         Duration completedFor = slowest.map(SocketEndpoint::longestUntimed).orElse(Duration.ZERO);

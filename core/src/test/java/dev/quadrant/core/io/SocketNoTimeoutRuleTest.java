@@ -34,6 +34,11 @@ class SocketNoTimeoutRuleTest {
         assertThat(f.evidence()).containsEntry("peer", "payments.internal:8443").containsEntry("stillBlocked", false);
     }
 
+    @Test void aPlatformReaderWaitingForItsNextRequestIsNotTheApplications() {
+        List<String> rmi = stack("sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:317)", "sun.rmi.transport.tcp.TCPTransport.handleMessages(TCPTransport.java:569)");
+        assertThat(rule.evaluate(Windows.of(TEN_S).socketRead("10.0.0.7:51234", Duration.ofSeconds(60), 0, rmi).build())).isEmpty();
+    }
+
     @Test void slowReadWithATimeoutIsNotThisRule() {
         assertThat(rule.evaluate(Windows.of(TEN_S).socketRead("payments.internal:8443", Duration.ofSeconds(8), 10_000, READ).build())).isEmpty();
     }

@@ -33,7 +33,7 @@ public final class HtmlReport {
     private static void header(Html out, Report r) {
         JvmIdentity j = r.jvm();
         out.raw("<header><h1>Quadrant report ").text(r.sequence()).raw(" <span class=\"muted\">· ").text(j.mainClass()).raw("</span></h1>")
-                .raw("<div class=\"muted\">Window ").text(r.windowStart()).raw(" → ").text(r.windowEnd())
+                .raw("<div class=\"muted\">Window ").text(Page.time(r.windowStart())).raw(" → ").text(Page.time(r.windowEnd()))
                 .raw(" (").text(Units.human(Duration.between(r.windowStart(), r.windowEnd()))).raw(") · pid ").text(j.pid())
                 .raw(" · Java ").text(j.javaVersion()).raw(" (").text(j.vendor()).raw(") · up ").text(Units.human(Duration.ofMillis(j.uptimeMs())))
                 .raw(" · <a href=\"index.html\">all reports</a> · <a href=\"report-").text(String.format("%04d", r.sequence())).raw(".json\">JSON</a></div></header>");

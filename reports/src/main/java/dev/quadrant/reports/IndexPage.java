@@ -33,7 +33,7 @@ public final class IndexPage {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             String name = String.format("report-%04d", e.sequence());
-            out.raw("<tr><td><a href=\"").raw(name).raw(".html\">").text(e.sequence()).raw("</a></td><td>").text(e.windowEnd()).raw("</td>");
+            out.raw("<tr><td><a href=\"").raw(name).raw(".html\">").text(e.sequence()).raw("</a></td><td class=\"time\">").text(Page.time(e.windowEnd())).raw("</td>");
             for (Dimension d : Dimension.values()) {
                 String s = e.statuses().get(d);
                 out.raw("<td class=\"").raw(Page.statusClass(s)).raw("\" title=\"").text(d + " " + s).raw("\">").text(s).raw("</td>");

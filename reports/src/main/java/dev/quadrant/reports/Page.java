@@ -16,6 +16,9 @@ final class Page {
 
     static void close(Html out) { out.raw("\n</body></html>\n"); }
 
+    /** Times to the millisecond, as people read them; the JSON keeps full precision. */
+    static String time(java.time.Instant t) { return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(); }
+
     static String statusClass(String status) {
         return switch (status) {
             case "CRITICAL" -> "critical";
@@ -45,9 +48,9 @@ final class Page {
             pre{background:#f0f2f5;border:1px solid var(--line);border-radius:4px;padding:8px;overflow:auto;max-height:420px;margin:4px 0}
             pre.verify{user-select:all;white-space:pre-wrap}
             .metrics{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px}.metrics section{min-width:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
-            .metrics h3{margin:0 0 4px;font-size:13px;color:var(--muted)}.strip td.ok,.strip td.warning,.strip td.critical{color:#fff;font-weight:600;text-align:center}
+            .metrics h3{margin:0 0 4px;font-size:13px;color:var(--muted)}.strip td.ok,.strip td.warning,.strip td.critical{color:#fff;font-weight:600;text-align:center;white-space:nowrap}
             .strip td.ok{background:var(--ok)}.strip td.warning{background:var(--warning)}.strip td.critical{background:var(--critical)}
-            .strip{width:100%;background:#fff}.strip th,.strip td{padding:5px 8px}
+            .strip{width:100%;background:#fff}td.time{white-space:nowrap}.strip th,.strip td{padding:5px 8px}
             @media (max-width:800px){.tiles,.metrics{grid-template-columns:repeat(2,minmax(0,1fr))}}
             """;
 }

@@ -40,30 +40,54 @@ final class TargetJvm implements AutoCloseable {
 
     /** As {@link #launch}, on the JDK installed at {@code javaHome}. */
     static TargetJvm launchOn(Path javaHome, Class<?> scenario, String agentOptions, String... jvmArgs) throws IOException {
-        Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
-        String options = "out=" + runDir.resolve("reports") + (agentOptions.isEmpty() ? "" : "," + agentOptions);
-        return start(javaHome, runDir, scenario, "-javaagent:" + AGENT_JAR + "=" + options, jvmArgs);
+        return new Launch(scenario).on(javaHome).agent(agentOptions).jvmArgs(jvmArgs).start();
     }
 
     /** Runs {@code scenario} with exactly this agent argument (for bad-option tests). */
     static TargetJvm launchRaw(Class<?> scenario, String javaagentArgument) throws IOException {
-        Path runDir = Files.createDirectories(RUNS.resolve(scenario.getSimpleName() + "-" + System.nanoTime()));
-        return start(Path.of(System.getProperty("java.home")), runDir, scenario, javaagentArgument);
+        return new Launch(scenario).jvmArgs(javaagentArgument).start();
     }
 
-    private static TargetJvm start(Path javaHome, Path runDir, Class<?> scenario, String agentArg, String... jvmArgs) throws IOException {
-        if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaHome.resolve("bin").resolve("java").toString());
-        cmd.addAll(List.of(jvmArgs));
-        cmd.add(agentArg);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(scenario.getName());
-        Process p = new ProcessBuilder(cmd).redirectOutput(runDir.resolve("stdout.txt").toFile())
-                .redirectError(runDir.resolve("stderr.txt").toFile()).start();
-        return new TargetJvm(runDir, p);
+    /** A JVM to start: by default the test's own JDK and class path, no agent. */
+    static final class Launch {
+        private final Class<?> main;
+        private Path javaHome = Path.of(System.getProperty("java.home"));
+        private String classPath = System.getProperty("java.class.path");
+        private String agentOptions;
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final List<String> args = new ArrayList<>();
+
+        Launch(Class<?> main) { this.main = main; }
+
+        Launch on(Path home) { javaHome = home; return this; }
+        Launch classPath(String cp) { classPath = cp; return this; }
+        /** With the agent at start-up; {@code options} are appended to {@code out=<run dir>/reports}. */
+        Launch agent(String options) { agentOptions = options; return this; }
+        Launch jvmArgs(String... a) { jvmArgs.addAll(List.of(a)); return this; }
+        Launch args(String... a) { args.addAll(List.of(a)); return this; }
+
+        TargetJvm start() throws IOException {
+            if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
+            Path runDir = Files.createDirectories(RUNS.resolve(main.getSimpleName() + "-" + System.nanoTime()));
+            List<String> cmd = new ArrayList<>();
+            cmd.add(javaHome.resolve("bin").resolve("java").toString());
+            cmd.addAll(jvmArgs);
+            if (agentOptions != null) {
+                cmd.add("-javaagent:" + AGENT_JAR + "=out=" + runDir.resolve("reports") + (agentOptions.isEmpty() ? "" : "," + agentOptions));
+            }
+            cmd.add("-cp");
+            cmd.add(classPath);
+            cmd.add(main.getName());
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).directory(runDir.toFile()).redirectOutput(runDir.resolve("stdout.txt").toFile())
+                    .redirectError(runDir.resolve("stderr.txt").toFile()).start();
+            return new TargetJvm(runDir, p);
+        }
     }
+
+    long pid() { return process.pid(); }
+
+    Path runDir() { return out.getParent(); }
 
     /** Waits until {@code latest.json} has a finding of {@code rule} and returns it with the report it was in. */
     Found awaitFinding(String rule, Duration timeout) {

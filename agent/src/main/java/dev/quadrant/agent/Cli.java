@@ -26,6 +26,10 @@ public final class Cli {
         switch (command) {
             case "demo":
                 return demo(rest);
+            case "list":
+            case "attach":
+            case "stop":
+                return attachCommand(command, rest);
             case "rules":
                 for (Rule r : RuleCatalog.all()) System.out.println(r.id() + "\t" + r.dimension());
                 return OK;
@@ -50,11 +54,40 @@ public final class Cli {
                 "",
                 "  java -javaagent:quadrant-agent.jar[=out=<dir>,interval=<10s>] -jar app.jar",
                 "",
+                "  java -jar quadrant-agent.jar attach <pid> [options]   start Quadrant in a running JVM",
+                "  java -jar quadrant-agent.jar stop <pid>               final report, then Quadrant stops and leaves the JVM",
+                "  java -jar quadrant-agent.jar list                     JVMs on this host and whether Quadrant runs in each",
                 "  java -jar quadrant-agent.jar demo [seconds]   run a small faulty service with the agent and print where its report is",
                 "  java -jar quadrant-agent.jar rules            list the rules",
                 "  java -jar quadrant-agent.jar version",
                 "",
                 "Options: " + Options.VALID));
+    }
+
+    private static int attachCommand(String command, String[] args) {
+        boolean takesPid = !command.equals("list");
+        if (takesPid && (args.length < 1 || args.length > 2 || (command.equals("stop") && args.length != 1))) {
+            System.err.println("quadrant: usage: " + (command.equals("attach") ? "attach <pid> [options]" : command + " <pid>"));
+            return USAGE;
+        }
+        try {
+            AttachCommands commands = new AttachCommands(System.out, System.err, ownJar());
+            return switch (command) {
+                case "list" -> commands.list();
+                case "attach" -> commands.attach(args[0], args.length > 1 ? args[1] : null);
+                default -> commands.stop(args[0]);
+            };
+        } catch (NoClassDefFoundError e) {
+            System.err.println("quadrant: '" + command + "' needs a JDK with the jdk.attach module, not a JRE (" + e.getMessage() + ")");
+            return FAILED;
+        } catch (Exception e) {
+            System.err.println("quadrant: " + command + " failed: " + e);
+            return FAILED;
+        }
+    }
+
+    static Path ownJar() throws java.net.URISyntaxException {
+        return Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** Runs demo.ShopService in a child JVM with this jar as its agent, reporting every 5 s. */
@@ -69,7 +102,7 @@ public final class Cli {
             }
         }
         try {
-            Path jar = Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = ownJar();
             Path out = Path.of("quadrant-demo").toAbsolutePath();
             Files.createDirectories(out);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -3,6 +3,7 @@ package dev.quadrant.agent;
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.Faults;
 import dev.quadrant.collectors.jfr.JfrCollector;
+import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
 import dev.quadrant.collectors.mxbean.BufferPoolSampler;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
 final class Pipeline {
     static final int HISTORY_WINDOWS = 120;                              // trend rules look back this far
     static final Duration THREAD_SAMPLE_PERIOD = Duration.ofSeconds(1);  // one thread dump a second; see docs for its cost
+    static final String DYNAMIC_LOAD_NOTE = "Attached to a running JVM: on JDK 21+ the JVM warns about agents loaded this way (JEP 451)"
+            + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
+            + " or allow it explicitly with -XX:+EnableDynamicAgentLoading.";
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Options options;
@@ -75,6 +79,7 @@ final class Pipeline {
         LogFile.open(writer.dir());
         LOG.info("Quadrant {} starting ({}), reports every {} in {}", Version.get(), loadedBy, options.interval(), writer.dir().toAbsolutePath());
         this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
+        if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         JvmSample.Builder baseline = new JvmSample.Builder();
         for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
         selfCpu.sinceLastMs();
@@ -183,6 +188,7 @@ final class Pipeline {
             Thread.currentThread().interrupt();
         }
         if (c != null) c.close();
+        StackFrames.clear();
     }
 
     Path reportDir() { return writer.dir(); }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * registers the exit hook and starts its own thread; the {@link Pipeline} is built there.
  */
 final class Quadrant {
+    /** System property that says, to the attach CLI, that Quadrant runs in this JVM and where it writes. */
+    static final String MARKER_PROPERTY = "quadrant.agent";
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);  // a final report must not hold up JVM exit longer
     private static final AtomicReference<Quadrant> RUNNING = new AtomicReference<>();
 
@@ -49,6 +51,7 @@ final class Quadrant {
         }
         Quadrant q = new Quadrant(options, loadedBy, dir);
         if (!RUNNING.compareAndSet(null, q)) return "quadrant: already running in this JVM; this load is ignored.";
+        System.setProperty(MARKER_PROPERTY, "version=" + Version.get() + ";out=" + dir + ";interval=" + options.interval().toMillis() + "ms;loadedBy=" + loadedBy);
         Thread hook = new Thread(() -> q.stop("JVM exit"), Threads.AGENT_THREAD_PREFIX + "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         q.exitHook = hook;
@@ -60,6 +63,14 @@ final class Quadrant {
 
     static Quadrant running() { return RUNNING.get(); }
 
+    /** Stops the running agent, if any; returns whether one was running. */
+    static boolean stopRunning(String reason) {
+        Quadrant q = RUNNING.get();
+        if (q == null) return false;
+        q.stop(reason);
+        return true;
+    }
+
     private void startInBackground() {
         Pipeline p = null;
         try {
@@ -67,7 +78,7 @@ final class Quadrant {
             pipeline = p;
         } catch (Throwable t) {
             System.err.println("quadrant: failed to start (" + t + "); the application continues without it.");
-            RUNNING.compareAndSet(this, null);
+            release();
         } finally {
             built.countDown();
         }
@@ -94,8 +105,12 @@ final class Quadrant {
                 // the JVM is already shutting down
             }
         }
-        RUNNING.compareAndSet(this, null);
+        release();
         LogFile.close();
+    }
+
+    private void release() {
+        if (RUNNING.compareAndSet(this, null)) System.clearProperty(MARKER_PROPERTY);
     }
 
     Path reportDir() { return dir; }

@@ -7,4 +7,9 @@ import java.util.List;
  * and the pieces that failed (a failing piece is skipped, never fatal).
  */
 public record AgentStats(String version, String loadedBy, long eventsSeen, long eventsDropped, long overheadCpuMs,
-                         long errors, List<String> notes) {}
+                         long errors, List<String> notes) {
+    /** {@code loadedBy}: started with the JVM by {@code -javaagent}, or attached to it later. */
+    public static final String STARTED_WITH_JVM = "javaagent", ATTACHED_LATER = "attach";
+
+    public boolean attached() { return ATTACHED_LATER.equals(loadedBy); }
+}

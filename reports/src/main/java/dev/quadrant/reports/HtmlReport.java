@@ -85,7 +85,7 @@ public final class HtmlReport {
     }
 
     private static void footer(Html out, AgentStats a, List<String> failedRules) {
-        out.raw("<footer class=\"muted\">Quadrant ").text(a.version()).raw(" · ").text(a.loadedBy())
+        out.raw("<footer class=\"muted\">Quadrant ").text(a.version()).raw(" · ").text(a.attached() ? "attached to the running JVM" : "started with the JVM")
                 .raw(" · events seen ").text(a.eventsSeen()).raw(", dropped ").text(a.eventsDropped())
                 .raw(" · agent CPU ").text(a.overheadCpuMs()).raw(" ms · errors ").text(a.errors() + failedRules.size());
         for (String note : a.notes()) out.raw("<br>").text(note);

@@ -69,6 +69,7 @@ public final class JsonReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", a.version());
         m.put("loadedBy", a.loadedBy());
+        m.put("attached", a.attached());
         m.put("eventsSeen", a.eventsSeen());
         m.put("eventsDropped", a.eventsDropped());
         m.put("overheadCpuMs", a.overheadCpuMs());

@@ -33,6 +33,6 @@ final class Reports {
         Window w = new WindowBuilder(42, T0).build(T0.plusSeconds(60), List.of());
         Diagnosis d = new Classifier(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).classify(w);
         return new Report(sequence, w.start(), w.end(), new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), d,
-                Metrics.of(w), new AgentStats("0.1.0", "premain", 10, 1, 5, 0, List.of()));
+                Metrics.of(w), new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
     }
 }

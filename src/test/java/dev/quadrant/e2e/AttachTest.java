@@ -1,0 +1,116 @@
+package dev.quadrant.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.LedgerLockScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Loading Quadrant into running JVMs: the CLI's attach, list and stop, jcmd, and their errors. */
+@Tag("e2e")
+class AttachTest {
+    static final Path JDK17 = Path.of(System.getProperty("java.home"));
+    static final Duration DETECTION = Duration.ofSeconds(45);
+
+    @Test void attachTwiceListStopAndAttachAgain() throws Exception {
+        try (TargetJvm app = new TargetJvm.Launch(LedgerLockScenario.class).start()) {
+            String pid = Long.toString(app.pid());
+            Path out = app.runDir().resolve("reports");
+
+            Cli.Result attached = Cli.run("attach", pid, "out=" + out + ",interval=1s");
+            assertThat(attached.exit()).as(attached.toString()).isZero();
+            assertThat(attached.out()).contains("Quadrant started in " + pid);
+            JsonNode finding = app.awaitWarning("threads.lock-contention", DETECTION).report();
+            assertThat(finding.at("/agent/loadedBy").asText()).isEqualTo("attach");
+            assertThat(finding.at("/agent/attached").asBoolean()).isTrue();
+
+            Cli.Result again = Cli.run("attach", pid, "out=/tmp/elsewhere,interval=5s");
+            assertThat(again.exit()).isZero();
+            assertThat(again.out()).contains("already running").contains(out.toString());
+
+            Cli.Result list = Cli.run("list");
+            assertThat(list.exit()).isZero();
+            assertThat(list.out()).containsPattern("(?m)^" + pid + " .*reports in " + out);
+
+            int before = app.reports().size();
+            Cli.Result stopped = Cli.run("stop", pid);
+            assertThat(stopped.exit()).as(stopped.toString()).isZero();
+            assertThat(app.reports().size()).as("final report").isGreaterThan(before);
+            assertThat(agentThreads(app.pid())).as("agent threads after stop").isZero();
+            int afterStop = app.reports().size();
+            Thread.sleep(2500);
+            assertThat(app.reports()).as("no reports after stop").hasSize(afterStop);
+
+            assertThat(Cli.run("stop", pid).exit()).isEqualTo(5);  // not running any more
+
+            Cli.Result reattached = Cli.run("attach", pid, "out=" + out + ",interval=1s");
+            assertThat(reattached.exit()).as(reattached.toString()).isZero();
+            await().atMost(DETECTION).until(() -> app.reports().size() > afterStop + 1);
+            assertThat(app.reports().get(app.reports().size() - 1).get("sequence").asInt()).isGreaterThan(afterStop);
+        }
+    }
+
+    @Test void jcmdLoadsTheAgentWithQuotedOptionsAndExplainsUnquotedOnes() throws Exception {
+        try (TargetJvm app = new TargetJvm.Launch(LedgerLockScenario.class).start()) {
+            String pid = Long.toString(app.pid());
+            Cli.Result unquoted = Cli.jcmd(JDK17, pid, "JVMTI.agent_load", TargetJvm.AGENT_JAR.toString(), "out=" + app.out + ",interval=1s");
+            assertThat(unquoted.exit()).as(unquoted.toString()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.stderr().contains("has no value"));
+            assertThat(app.stderr()).contains("'\"out=");
+
+            Cli.Result quoted = Cli.jcmd(JDK17, pid, "JVMTI.agent_load", TargetJvm.AGENT_JAR.toString(), "\"out=" + app.out + ",interval=1s\"");
+            assertThat(quoted.exit()).as(quoted.toString()).isZero();
+            app.awaitFinding("threads.lock-contention", DETECTION);
+        }
+    }
+
+    @Test void onTheNewestJdkTheUserIsToldAboutJep451() throws Exception {
+        Path jdk = NewestJdkTest.JDK;
+        assumeTrue(Files.isExecutable(jdk.resolve("bin/java")), "no JDK at " + jdk);
+        try (TargetJvm app = new TargetJvm.Launch(LedgerLockScenario.class).on(jdk).start()) {
+            String pid = Long.toString(app.pid());
+            Cli.Result attached = Cli.run("attach", pid, "out=" + app.out + ",interval=1s");  // CLI on 17, target on 25
+            assertThat(attached.exit()).as(attached.toString()).isZero();
+            assertThat(attached.out()).contains("JEP 451").contains("-javaagent:");
+            JsonNode report = app.awaitFinding("threads.lock-contention", DETECTION).report();
+            assertThat(report.at("/agent/notes").toString()).contains("-javaagent");
+            assertThat(Cli.run("stop", pid).exit()).isZero();
+            assertThat(agentThreads(app.pid())).isZero();
+        }
+    }
+
+    @Test void errorsNameTheCauseWithTheirOwnExitCodes() throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        gone.waitFor();
+        Cli.Result noProcess = Cli.run("attach", Long.toString(gone.pid()));
+        assertThat(noProcess.exit()).isEqualTo(3);
+        assertThat(noProcess.err()).contains("no process " + gone.pid());
+
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            Cli.Result notJvm = Cli.run("attach", Long.toString(sleeper.pid()));
+            assertThat(notJvm.exit()).isEqualTo(4);
+            assertThat(notJvm.err()).contains("is not a Java virtual machine");
+            assertThat(sleeper.isAlive()).as("the process we refused to attach to lives on").isTrue();
+        } finally {
+            sleeper.destroyForcibly();
+        }
+
+        Cli.Result badOption = Cli.run("attach", "12345", "interval=often");
+        assertThat(badOption.exit()).isEqualTo(2);
+        assertThat(badOption.err()).contains("'interval=often'").contains("Nothing was attached");
+        assertThat(Cli.run("attach", "not-a-pid").exit()).isEqualTo(2);
+    }
+
+    /** Threads named quadrant-* in the target, from jcmd Thread.print. */
+    static long agentThreads(long pid) throws Exception {
+        Cli.Result dump = Cli.jcmd(JDK17, Long.toString(pid), "Thread.print");
+        return dump.out().lines().filter(l -> l.startsWith("\"quadrant-")).count();
+    }
+}

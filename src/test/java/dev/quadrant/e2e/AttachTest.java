@@ -108,6 +108,25 @@ class AttachTest {
         assertThat(Cli.run("attach", "not-a-pid").exit()).isEqualTo(2);
     }
 
+    @Test void anotherUsersJvmIsRefusedWithItsOwnExitCode() throws Exception {
+        assumeTrue(System.getProperty("user.name").equals("root") && Files.isExecutable(Path.of("/usr/sbin/runuser")), "needs root and runuser");
+        Path dir = Files.createTempDirectory("quadrant-cli");
+        Path jar = Files.copy(TargetJvm.AGENT_JAR, dir.resolve("quadrant-agent.jar"));
+        dir.toFile().setExecutable(true, false);
+        dir.toFile().setReadable(true, false);
+        jar.toFile().setReadable(true, false);
+        try (TargetJvm app = new TargetJvm.Launch(LedgerLockScenario.class).start()) {
+            Process cli = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", JDK17.resolve("bin/java").toString(), "-jar", jar.toString(),
+                    "attach", Long.toString(app.pid())).redirectErrorStream(true).start();
+            String output = new String(cli.getInputStream().readAllBytes());
+            assertThat(cli.waitFor()).as(output).isEqualTo(7);
+            assertThat(output).contains("belongs to user root");
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Threads named quadrant-* in the target, from jcmd Thread.print. */
     static long agentThreads(long pid) throws Exception {
         Cli.Result dump = Cli.jcmd(JDK17, Long.toString(pid), "Thread.print");

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * whatever the target's; each failure is one line naming the cause, with its own exit code.
  */
 final class AttachCommands {
-    static final int OK = 0, USAGE = 2, NO_PROCESS = 3, NOT_ATTACHABLE = 4, NOT_RUNNING = 5, INCOMPATIBLE = 6, FAILED = 1;
+    static final int OK = 0, FAILED = 1, USAGE = 2, NO_PROCESS = 3, NOT_ATTACHABLE = 4, NOT_RUNNING = 5, INCOMPATIBLE = 6, OTHER_USER = 7;
     static final int MIN_FEATURE_VERSION = 17;
     static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(10);  // a hung target must not hang the CLI
     static final Duration STOP_WAIT = Duration.ofSeconds(15);       // final report (bounded to 5 s) plus JFR close
@@ -86,7 +86,9 @@ final class AttachCommands {
             vm.loadAgent(jar.toString(), agentOptions);
             Optional<String> now = marker(vm);
             if (now.isEmpty()) {
-                err.println("quadrant: the agent was loaded into " + pid + " but did not start; see that process's stderr.");
+                String said = vm.getSystemProperties().getProperty(Quadrant.MESSAGE_PROPERTY);
+                err.println(said != null ? said.replace("quadrant: ", "quadrant: in " + pid + ": ")
+                        : "quadrant: the agent was loaded into " + pid + " but did not start; see that process's stderr.");
                 return FAILED;
             }
             out.println("Quadrant started in " + pid + ": " + describe(now.get()));
@@ -135,17 +137,24 @@ final class AttachCommands {
             err.println("quadrant: " + pid + " is this command itself.");
             return USAGE;
         }
+        Optional<String> owner = otherOwner(process.get());
+        if (owner.isPresent()) {
+            err.println("quadrant: process " + pid + " belongs to user " + owner.get() + "; run this command as that user"
+                    + " (the JVM only accepts attach from its own user).");
+            return OTHER_USER;
+        }
         // HotSpot's attach handshake sends SIGQUIT, which ends a process that is not a JVM: never try one.
         if (!looksLikeJvm(pid, process.get())) {
-            err.println("quadrant: process " + pid + " (" + process.get().info().command().orElse("?") + ") is not a Java virtual machine"
-                    + " this user can see; nothing was attached. " + whyNotAttachable(process.get()));
+            err.println("quadrant: process " + pid + " (" + process.get().info().command().orElse("?") + ") is not a Java virtual machine;"
+                    + " nothing was attached.");
             return NOT_ATTACHABLE;
         }
         VirtualMachine vm;
         try {
             vm = timed(() -> VirtualMachine.attach(Long.toString(pid)));
         } catch (Exception e) {
-            err.println("quadrant: cannot attach to " + pid + ": " + cause(e) + ". " + whyNotAttachable(process.get()));
+            err.println("quadrant: cannot attach to " + pid + ": " + cause(e) + ". It was started with -XX:+DisableAttachMechanism,"
+                    + " or it does not answer.");
             return NOT_ATTACHABLE;
         }
         try {
@@ -199,11 +208,12 @@ final class AttachCommands {
         return p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false);
     }
 
-    private static String whyNotAttachable(ProcessHandle p) {
+    /** The owner, when it is another user and this one is not root (root may attach to any JVM). */
+    private static Optional<String> otherOwner(ProcessHandle p) {
         String me = System.getProperty("user.name");
-        String owner = p.info().user().orElse(null);
-        if (owner != null && !owner.equals(me)) return "It belongs to user " + owner + "; run this command as that user.";
-        return "Either it is not a Java process, it was started with -XX:+DisableAttachMechanism, or it does not answer.";
+        Optional<String> owner = p.info().user();
+        if (owner.isEmpty() || owner.get().equals(me) || me.equals("root")) return Optional.empty();
+        return owner;
     }
 
     private <T> T timed(java.util.concurrent.Callable<T> call) throws Exception {

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Quadrant {
     /** System property that says, to the attach CLI, that Quadrant runs in this JVM and where it writes. */
     static final String MARKER_PROPERTY = "quadrant.agent";
+    /** The last start-up message (error or "already running"), for the attach CLI, which cannot see the target's stderr. */
+    static final String MESSAGE_PROPERTY = "quadrant.agent.message";
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);  // a final report must not hold up JVM exit longer
     private static final AtomicReference<Quadrant> RUNNING = new AtomicReference<>();
 
@@ -44,9 +46,9 @@ final class Quadrant {
         Path dir = options.out().toAbsolutePath();
         try {
             Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) throw new IOException("not writable");
+            if (!Files.isWritable(dir)) throw new IOException("not writable by user " + System.getProperty("user.name"));
         } catch (IOException | RuntimeException e) {
-            return "quadrant: cannot write reports to '" + dir + "' (" + e.getMessage() + "); choose another folder with out=<dir>."
+            return "quadrant: cannot write reports to '" + dir + "' (" + why(e) + "); choose another folder with out=<dir>."
                     + " Quadrant is not started; the application continues.";
         }
         Quadrant q = new Quadrant(options, loadedBy, dir);
@@ -59,6 +61,16 @@ final class Quadrant {
         starter.setDaemon(true);
         starter.start();
         return null;
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied for user " + System.getProperty("user.name");
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) return fse.getReason();
+        return e.getMessage() != null && !e.getMessage().equals(dirName(e)) ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static String dirName(Exception e) {
+        return e instanceof java.nio.file.FileSystemException fse ? fse.getFile() : null;
     }
 
     static Quadrant running() { return RUNNING.get(); }

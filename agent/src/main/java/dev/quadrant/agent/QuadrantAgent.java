@@ -26,14 +26,23 @@ public final class QuadrantAgent {
     }
 
     static void load(String args, String how) {
+        String message;
         try {
-            Options options = Options.parse(args);
-            String message = Quadrant.start(options, how);
-            if (message != null) System.err.println(message);
+            message = Quadrant.start(Options.parse(args), how);
         } catch (Options.BadOption e) {
-            System.err.println(e.line());
+            message = e.line();
         } catch (Throwable t) {
-            System.err.println("quadrant: failed to start (" + t + "); the application continues without it.");
+            message = "quadrant: failed to start (" + t + "); the application continues without it.";
+        }
+        try {
+            if (message == null) {
+                System.clearProperty(Quadrant.MESSAGE_PROPERTY);
+            } else {
+                System.err.println(message);
+                System.setProperty(Quadrant.MESSAGE_PROPERTY, message);
+            }
+        } catch (Throwable ignored) {
+            // a security manager that forbids properties: stderr has said it
         }
     }
 }

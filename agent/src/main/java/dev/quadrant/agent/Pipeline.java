@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Pipeline {
     static final int HISTORY_WINDOWS = 120;                              // trend rules look back this far
-    static final Duration THREAD_SAMPLE_PERIOD = Duration.ofSeconds(1);  // one thread dump a second; see docs for its cost
+    static final Duration THREAD_SAMPLE_PERIOD = Duration.ofSeconds(1);  // a blocked call is seen within a second
+    static final long THREAD_DUMP_COST_SHARE = 100;  // a dump stops the JVM at a safepoint: wait 100x its duration before the next
     static final String DYNAMIC_LOAD_NOTE = "Attached to a running JVM: on JDK 21+ the JVM warns about agents loaded this way (JEP 451)"
             + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
             + " or allow it explicitly with -XX:+EnableDynamicAgentLoading.";
@@ -94,8 +95,7 @@ final class Pipeline {
     void startSchedules() {
         long periodMs = options.interval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        long pollMs = Math.min(periodMs, THREAD_SAMPLE_PERIOD.toMillis());
-        scheduler.scheduleAtFixedRate(this::pollThreads, pollMs / 2, pollMs, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::pollThreads, Math.min(periodMs, THREAD_SAMPLE_PERIOD.toMillis()) / 2, TimeUnit.MILLISECONDS);
     }
 
     /** Starts JFR streaming (the slow part, ~0.4 s); a JVM without JFR still gets the MXBean-based figures. */
@@ -119,12 +119,24 @@ final class Pipeline {
 
     private synchronized List<String> notes() { return List.copyOf(notes); }
 
+    /** One thread dump, then the next one scheduled so that dumps never take more than 1% of the time. */
     private void pollThreads() {
+        long started = System.nanoTime();
         try {
             threadStates.poll(Instant.now());
         } catch (Throwable t) {
             faults.record("thread sampler", t);
         }
+        try {
+            scheduler.schedule(this::pollThreads, nextThreadPoll(options.interval(), System.nanoTime() - started), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closing
+        }
+    }
+
+    static long nextThreadPoll(Duration interval, long lastDumpNanos) {
+        long base = Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos());
+        return Math.max(base, lastDumpNanos * THREAD_DUMP_COST_SHARE);
     }
 
     private void sample(Sampler s, JvmSample.Builder jvm) {

@@ -36,10 +36,14 @@ public final class ThreadStateSampler {
 
     private record Tracked(String kind, String thread, Instant since, List<String> stack) {}
 
-    /** One thread dump: a safepoint of about a millisecond per few hundred threads, so it runs every second or two. */
+    /**
+     * Reads every thread's state (no safepoint), then the stacks of the RUNNABLE ones only: both an untimed socket
+     * read and a busy thread are RUNNABLE, and most threads of a large service are parked, so the stop-the-world
+     * stack walk covers a few threads instead of all of them.
+     */
     public synchronized void poll(Instant now) {
         polls++;
-        ThreadInfo[] infos = Arrays.stream(threads.dumpAllThreads(false, false, MAX_DEPTH)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+        ThreadInfo[] infos = runnableThreadStacks();
         long[] cpu = cpuTimes(infos);
         Map<Long, Tracked> next = new HashMap<>();
         Map<Long, Long> cpuNow = new HashMap<>();
@@ -67,6 +71,20 @@ public final class ThreadStateSampler {
         tracked.putAll(next);
         lastCpuNanos.clear();
         lastCpuNanos.putAll(cpuNow);
+    }
+
+    private ThreadInfo[] runnableThreadStacks() {
+        long[] ids = threads.getAllThreadIds();
+        ThreadInfo[] states = threads.getThreadInfo(ids, 0);
+        long[] runnable = new long[states.length];
+        int n = 0;
+        for (ThreadInfo t : states) {
+            if (t != null && t.getThreadState() == Thread.State.RUNNABLE && !t.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) {
+                runnable[n++] = t.getThreadId();
+            }
+        }
+        if (n == 0) return new ThreadInfo[0];
+        return Arrays.stream(threads.getThreadInfo(Arrays.copyOf(runnable, n), MAX_DEPTH)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
     }
 
     private long[] cpuTimes(ThreadInfo[] infos) {

@@ -3,7 +3,9 @@ package dev.quadrant.collectors.jfr;
 import dev.quadrant.core.Frames;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -16,8 +18,34 @@ public final class StackFrames {
 
     private StackFrames() {}
 
+    /**
+     * JFR resolves a stack trace once per chunk and hands every event with that stack the same object, so
+     * formatting is cached by identity: a repeated stack (a hot loop's) costs a lookup, not 64 string builds.
+     * Only the stream's one dispatch thread calls this; the lock is uncontended.
+     */
     public static List<String> top(RecordedStackTrace trace, int maxDepth) {
         if (trace == null) return List.of();
+        synchronized (FORMATTED) {
+            FormattedKey key = new FormattedKey(trace, maxDepth);
+            List<String> known = FORMATTED.get(key);
+            if (known != null) return known;
+            List<String> formatted = format(trace, maxDepth);
+            if (FORMATTED.size() >= MAX_FORMATTED) FORMATTED.clear();  // keeps old chunks' objects collectable
+            FORMATTED.put(key, formatted);
+            return formatted;
+        }
+    }
+
+    static final int MAX_FORMATTED = 4096;
+    private static final Map<FormattedKey, List<String>> FORMATTED = new HashMap<>();
+
+    /** Identity of the trace object (not its contents, which would cost what the cache saves), and the depth asked for. */
+    private record FormattedKey(RecordedStackTrace trace, int depth) {
+        @Override public boolean equals(Object o) { return o instanceof FormattedKey k && k.trace == trace && k.depth == depth; }
+        @Override public int hashCode() { return System.identityHashCode(trace) * 31 + depth; }
+    }
+
+    private static List<String> format(RecordedStackTrace trace, int maxDepth) {
         List<RecordedFrame> frames = trace.getFrames();
         int n = Math.min(maxDepth, frames.size());
         List<String> out = new ArrayList<>(n);
@@ -33,7 +61,12 @@ public final class StackFrames {
     }
 
     /** Forgets the interned frames, so a stopped agent leaves nothing behind in the heap. */
-    public static void clear() { INTERNED.clear(); }
+    public static void clear() {
+        INTERNED.clear();
+        synchronized (FORMATTED) {
+            FORMATTED.clear();
+        }
+    }
 
     static String simpleFile(String className) {
         int dot = className.lastIndexOf('.');

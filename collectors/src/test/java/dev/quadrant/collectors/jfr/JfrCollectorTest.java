@@ -69,6 +69,42 @@ class JfrCollectorTest {
         assertThat(faults.count()).isZero();
     }
 
+    @Test void cachedStacksStayTrueToEachSample() throws Exception {
+        collector.start();
+        assertThat(collector.awaitRunning(Duration.ofSeconds(20))).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread a = new Thread(() -> { while (!stop.get()) spinAlpha(); }, "spin-alpha");
+        Thread b = new Thread(() -> { while (!stop.get()) spinBeta(); }, "spin-beta");
+        a.start();
+        b.start();
+        try {
+            Thread.sleep(3000);
+        } finally {
+            stop.set(true);
+            a.join();
+            b.join();
+        }
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        dev.quadrant.core.Window w = current.get().build(Instant.now(), List.of());
+        // every method's heaviest stack starts with that very method: no sample got another stack from the cache
+        assertThat(w.cpu().topMethods()).isNotEmpty().allSatisfy(m -> assertThat(m.hottestStack().get(0)).startsWith(m.method() + "("));
+        assertThat(w.cpu().topMethods()).extracting(m -> m.method()).anyMatch(n -> n.endsWith("spinAlpha")).anyMatch(n -> n.endsWith("spinBeta"));
+    }
+
+    static volatile double sink;
+
+    static void spinAlpha() {
+        double x = 0;
+        for (int i = 0; i < 100_000; i++) x += Math.sqrt(i);
+        sink = x;
+    }
+
+    static void spinBeta() {
+        double x = 1;
+        for (int i = 1; i < 100_000; i++) x += Math.log(i);
+        sink = x;
+    }
+
     @Test void aFailingHandlerIsCountedAndTheStreamGoesOn() throws Exception {
         JfrHandler broken = new Delegate(new GarbageCollectionHandler()) {
             @Override public void accept(RecordedEvent e, WindowBuilder window) { throw new IllegalStateException("broken"); }

@@ -1,0 +1,58 @@
+package dev.quadrant.bench.jmh;
+
+import dev.quadrant.collectors.jfr.ExecutionSampleHandler;
+import dev.quadrant.collectors.jfr.GarbageCollectionHandler;
+import dev.quadrant.collectors.jfr.JavaMonitorEnterHandler;
+import dev.quadrant.collectors.jfr.JfrHandler;
+import dev.quadrant.collectors.jfr.ObjectAllocationSampleHandler;
+import dev.quadrant.collectors.jfr.SocketReadHandler;
+import dev.quadrant.core.WindowBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Cost of handling one real JFR event of each kind Quadrant subscribes to, into a window. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HandlerBenchmark {
+    @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.GarbageCollection"})
+    public String event;
+
+    private List<RecordedEvent> events;
+    private JfrHandler handler;
+    private WindowBuilder window;
+    private int next;
+
+    @Setup(Level.Trial) public void record() throws Exception {
+        Map<String, List<RecordedEvent>> all = RecordedEvents.record();
+        events = all.get(event);
+        if (events == null || events.isEmpty()) throw new IllegalStateException("no " + event + " recorded");
+        handler = switch (event) {
+            case "jdk.ExecutionSample" -> new ExecutionSampleHandler();
+            case "jdk.ObjectAllocationSample" -> new ObjectAllocationSampleHandler();
+            case "jdk.JavaMonitorEnter" -> new JavaMonitorEnterHandler();
+            case "jdk.SocketRead" -> new SocketReadHandler();
+            default -> new GarbageCollectionHandler();
+        };
+    }
+
+    /** A fresh window each iteration, as each report period starts one. */
+    @Setup(Level.Iteration) public void window() { window = new WindowBuilder(1, Instant.now()); }
+
+    @Benchmark public void accept() {
+        handler.accept(events.get(next), window);
+        if (++next == events.size()) next = 0;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.quadrant.bench.jmh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/** Real JFR events of every kind Quadrant subscribes to: caused in this JVM, recorded, read back. */
+final class RecordedEvents {
+    private RecordedEvents() {}
+
+    static Map<String, List<RecordedEvent>> record() throws Exception {
+        Path file = Files.createTempFile("events", ".jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
+            r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s").withStackTrace();
+            r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.GarbageCollection");
+            r.start();
+            cause();
+            r.stop();
+            r.dump(file);
+        }
+        Map<String, List<RecordedEvent>> byType = new HashMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) byType.computeIfAbsent(e.getEventType().getName(), k -> new ArrayList<>()).add(e);
+        Files.delete(file);
+        return byType;
+    }
+
+    static volatile Object sink;
+
+    private static void cause() throws Exception {
+        long end = System.nanoTime() + 2_000_000_000L;
+        double x = 0;
+        int i = 0;
+        while (System.nanoTime() < end) {
+            x += Math.sqrt(i++);
+            sink = new byte[64 + (i & 1023)];
+            if ((i & 0xFFFFF) == 0) System.gc();
+        }
+        sink = x;
+        Object lock = new Object();
+        for (int round = 0; round < 20; round++) {
+            CountDownLatch held = new CountDownLatch(1);
+            Thread owner = new Thread(() -> { synchronized (lock) { held.countDown(); sleep(5); } });
+            owner.start();
+            held.await();
+            synchronized (lock) { sink = lock; }
+            owner.join();
+        }
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                    for (int k = 0; k < 20; k++) { sleep(3); out.write(k); out.flush(); }
+                } catch (IOException ignored) {
+                    // done
+                }
+            });
+            peer.start();
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()); InputStream in = s.getInputStream()) {
+                while (in.read() >= 0) { /* read each slow byte */ }
+            }
+            peer.join();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.quadrant.bench.jmh;
+
+import dev.quadrant.core.AgentStats;
+import dev.quadrant.core.Classifier;
+import dev.quadrant.core.Diagnosis;
+import dev.quadrant.core.JvmIdentity;
+import dev.quadrant.core.Metrics;
+import dev.quadrant.core.Report;
+import dev.quadrant.core.RuleCatalog;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.WindowBuilder;
+import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.reports.HtmlReport;
+import dev.quadrant.reports.JsonReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The window's own costs at its largest: ingesting evidence (events/s on one core), reducing and classifying a
+ * full window, and rendering its report.
+ */
+@State(Scope.Thread)
+public class WindowBenchmark {
+    static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
+    static final int STACKS = 4096, DEPTH = 64;
+
+    private List<List<String>> stacks;
+    private WindowBuilder ingesting;
+    private Window full;
+    private Report report;
+    private int next;
+
+    @Setup(Level.Trial) public void build() {
+        stacks = new ArrayList<>();
+        for (int s = 0; s < STACKS; s++) {
+            List<String> stack = new ArrayList<>();
+            for (int d = 0; d < DEPTH; d++) stack.add("com.acme.layer" + d + ".Service" + (s % 97) + ".call" + (s % 13 + d) + "(Service" + (s % 97) + ".java:" + (d * 7 + s % 50) + ")");
+            stacks.add(List.copyOf(stack));
+        }
+        WindowBuilder b = new WindowBuilder(1, T0);
+        for (int i = 0; i < 200_000; i++) b.cpuSample(stacks.get(i % STACKS), 20);
+        for (int i = 0; i < 50_000; i++) b.allocationSample("byte[]", 4096, stacks.get((i * 7) % STACKS).subList(0, 16));
+        for (int i = 0; i < 10_000; i++) b.monitorWait("com.acme.Lock" + (i % 300), "worker-" + (i % 200), "worker-0", Duration.ofMillis(15), stacks.get(i % STACKS).subList(0, 16));
+        for (int i = 0; i < 10_000; i++) b.socketRead("db-" + (i % 300) + ":5432", Duration.ofMillis(25), 512, i % 2 == 0 ? 0 : 5000, "worker-" + (i % 200), stacks.get(i % STACKS).subList(0, 24));
+        for (int i = 0; i < 64; i++) b.blockedCall(new BlockedCall("socket read without timeout", "worker-" + i, Duration.ofSeconds(40), stacks.get(i)));
+        b.jvm().cpu(1_900_000_000L, 0.95, 0.97, 2);
+        b.jvm().allocated(20L << 30);
+        for (int i = 0; i < 100; i++) b.gcPause(Duration.ofMillis(30));
+        full = b.build(T0.plusSeconds(10), List.of());
+        Diagnosis d = new Classifier(RuleCatalog.all()).classify(full);
+        report = new Report(1, full.start(), full.end(), new JvmIdentity(1, "17", "vendor", "com.acme.Main", 1000), d, Metrics.of(full),
+                new AgentStats("bench", AgentStats.STARTED_WITH_JVM, full.eventsSeen(), full.eventsDropped(), 0, 0, List.of()));
+    }
+
+    @Setup(Level.Iteration) public void window() { ingesting = new WindowBuilder(1, T0); }
+
+    /** One CPU sample with an already formatted stack into the window: the aggregation's share of an event's cost. */
+    @Benchmark @BenchmarkMode(Mode.Throughput) @OutputTimeUnit(TimeUnit.SECONDS)
+    public void ingestCpuSample() {
+        ingesting.cpuSample(stacks.get(next), 20);
+        if (++next == STACKS) next = 0;
+    }
+
+    /** Reducing a full window (4096 distinct 64-frame stacks, every table at its cap) and running every rule. */
+    @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Diagnosis buildAndClassifyFullWindow() {
+        WindowBuilder b = new WindowBuilder(1, T0);
+        for (int i = 0; i < STACKS; i++) b.cpuSample(stacks.get(i), 20);
+        return new Classifier(RuleCatalog.all()).classify(b.build(T0.plusSeconds(10), List.of()));
+    }
+
+    @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Diagnosis classifyFullWindow() { return new Classifier(RuleCatalog.all()).classify(full); }
+
+    @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int renderReport() { return JsonReport.render(report).length() + HtmlReport.render(report).length(); }
+}

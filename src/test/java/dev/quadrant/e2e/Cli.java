@@ -20,27 +20,25 @@ final class Cli {
     }
 
     static Result runOn(Path javaHome, String... args) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(TargetJvm.RUNS.resolve("cli-" + System.nanoTime()));
         List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-jar", TargetJvm.AGENT_JAR.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("CLI " + cmd + " did not finish in 60 s");
-        }
-        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+        return exec("cli", cmd);
     }
 
     /** {@code jcmd} of the given JDK. */
     static Result jcmd(Path javaHome, String... args) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(TargetJvm.RUNS.resolve("jcmd-" + System.nanoTime()));
         List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin/jcmd").toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        return exec("jcmd", cmd);
+    }
+
+    private static Result exec(String name, List<String> cmd) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(TargetJvm.RUNS.resolve(name + "-" + System.nanoTime()));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("jcmd " + cmd + " did not finish in 60 s");
+            throw new AssertionError(cmd + " did not finish in 60 s");
         }
         return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
     }

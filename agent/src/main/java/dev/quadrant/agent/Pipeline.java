@@ -202,6 +202,4 @@ final class Pipeline {
         if (c != null) c.close();
         StackFrames.clear();
     }
-
-    Path reportDir() { return writer.dir(); }
 }

@@ -124,6 +124,4 @@ final class Quadrant {
     private void release() {
         if (RUNNING.compareAndSet(this, null)) System.clearProperty(MARKER_PROPERTY);
     }
-
-    Path reportDir() { return dir; }
 }

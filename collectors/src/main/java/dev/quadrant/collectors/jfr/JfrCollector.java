@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jfr.EventType;
@@ -29,7 +28,6 @@ public final class JfrCollector implements AutoCloseable {
     private final List<JfrHandler> handlers;
     private final Supplier<WindowBuilder> window;
     private final Faults faults;
-    private final AtomicLong events = new AtomicLong();
     private volatile RecordingStream stream;
     private volatile List<String> enabled = List.of();
     private volatile List<String> missing = List.of();
@@ -80,7 +78,6 @@ public final class JfrCollector implements AutoCloseable {
     }
 
     private void dispatch(JfrHandler handler, jdk.jfr.consumer.RecordedEvent e) {
-        events.incrementAndGet();
         WindowBuilder w = window.get();
         try {
             handler.accept(e, w);
@@ -98,8 +95,6 @@ public final class JfrCollector implements AutoCloseable {
     public List<String> enabledEvents() { return enabled; }
 
     public List<String> missingEvents() { return missing; }
-
-    public long eventsReceived() { return events.get(); }
 
     @Override public void close() {
         RecordingStream rs = stream;

@@ -32,7 +32,6 @@ public final class ThreadStateSampler {
     private final Map<Long, Long> lastCpuNanos = new HashMap<>();
     private final Map<List<String>, long[]> busyStacks = new HashMap<>();
     private long busyOverflow;
-    private long polls;
 
     private record Tracked(String kind, String thread, Instant since, List<String> stack) {}
 
@@ -42,25 +41,25 @@ public final class ThreadStateSampler {
      * stack walk covers a few threads instead of all of them.
      */
     public synchronized void poll(Instant now) {
-        polls++;
         ThreadInfo[] infos = runnableThreadStacks();
         long[] cpu = cpuTimes(infos);
         Map<Long, Tracked> next = new HashMap<>();
         Map<Long, Long> cpuNow = new HashMap<>();
         for (int i = 0; i < infos.length; i++) {
-            ThreadInfo info = infos[i];
-            if (info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
+            ThreadInfo info = infos[i];  // RUNNABLE, not the agent's: see runnableThreadStacks
+            StackTraceElement[] trace = info.getStackTrace();
+            List<String> stack = null;
             if (cpu[i] >= 0) {
                 cpuNow.put(info.getThreadId(), cpu[i]);
                 Long before = lastCpuNanos.get(info.getThreadId());
                 if (before != null && cpu[i] - before >= MIN_BUSY_NANOS && info.getThreadState() == Thread.State.RUNNABLE) {
-                    busy(StackFrames.of(info.getStackTrace(), MAX_DEPTH), (cpu[i] - before) / 1_000_000);
+                    stack = StackFrames.of(trace, MAX_DEPTH);
+                    busy(stack, (cpu[i] - before) / 1_000_000);
                 }
             }
-            StackTraceElement[] trace = info.getStackTrace();
             // Every blocking socket call bottoms out in sun.nio.ch: skip formatting every other stack.
             if (trace.length == 0 || !trace[0].getClassName().startsWith("sun.nio.ch.")) continue;
-            List<String> stack = StackFrames.of(trace, MAX_DEPTH);
+            if (stack == null) stack = StackFrames.of(trace, MAX_DEPTH);
             if (!BlockingCalls.isApplicationUntimedSocketRead(stack)) continue;
             Tracked before = tracked.get(info.getThreadId());
             if (next.size() >= MAX_TRACKED) break;
@@ -119,6 +118,4 @@ public final class ThreadStateSampler {
             window.blockedCall(new BlockedCall(t.kind(), t.thread(), blocked, t.stack()));
         }
     }
-
-    public synchronized long polls() { return polls; }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quadrant.e2e.scenarios.HealthyService;
 import dev.quadrant.e2e.scenarios.LightLockService;
+import dev.quadrant.e2e.scenarios.PluginWarmupService;
+import dev.quadrant.e2e.scenarios.SessionCacheService;
 import dev.quadrant.e2e.scenarios.SteadyAllocatorService;
 import dev.quadrant.e2e.scenarios.TimeoutClientService;
 import dev.quadrant.e2e.scenarios.WarmingUpService;
@@ -19,13 +21,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("e2e")
 class HealthyServiceTest {
     static final int WINDOWS = 8;
+    static final int LONG_WINDOWS = 16;
 
     @ParameterizedTest
-    @ValueSource(classes = {HealthyService.class, SteadyAllocatorService.class, WarmingUpService.class, TimeoutClientService.class, LightLockService.class})
+    @ValueSource(classes = {HealthyService.class, SteadyAllocatorService.class, WarmingUpService.class, TimeoutClientService.class,
+            LightLockService.class, SessionCacheService.class, PluginWarmupService.class})
     void noWarningsOverSeveralWindows(Class<?> service) throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(service, "interval=1s", "-Xmx256m")) {
             List<JsonNode> reports = jvm.awaitReports(WINDOWS, Duration.ofSeconds(40));
             assertHealthy(reports);
+        }
+    }
+
+    /** Long enough for the trend rules (leaks, saturation, sustained full collections) to judge: 30 s of 2 s windows. */
+    @ParameterizedTest
+    @ValueSource(classes = {SessionCacheService.class, PluginWarmupService.class, SteadyAllocatorService.class})
+    void noWarningsOnceTrendsCanBeJudged(Class<?> service) throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(service, "interval=2s", "-Xmx256m")) {
+            assertHealthy(jvm.awaitReports(LONG_WINDOWS, Duration.ofSeconds(60)));
         }
     }
 

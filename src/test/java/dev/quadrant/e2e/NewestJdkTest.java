@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.AuditTrailLeakScenario;
 import dev.quadrant.e2e.scenarios.HealthyService;
 import dev.quadrant.e2e.scenarios.LedgerLockScenario;
+import dev.quadrant.e2e.scenarios.NearlyFullIndexScenario;
+import dev.quadrant.e2e.scenarios.PluginWarmupService;
+import dev.quadrant.e2e.scenarios.PriceFeedParserScenario;
 import dev.quadrant.e2e.scenarios.SearchRankingScenario;
 import dev.quadrant.e2e.scenarios.StalledUpstreamScenario;
 import java.nio.file.Files;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same agent jar (built for 17) on the newest JDK on the machine, where stacks and events differ. */
 @Tag("e2e")
@@ -47,8 +53,33 @@ class NewestJdkTest {
         }
     }
 
-    @Test void healthyServiceStaysQuiet() throws Exception {
-        try (TargetJvm jvm = TargetJvm.launchOn(JDK, HealthyService.class, "interval=1s")) {
+    /** Generational ZGC (the only ZGC on JDK 23+): every cycle is a minor or major collection, with other event names. */
+    @Test void heapLeakUnderGenerationalZgc() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launchOn(JDK, AuditTrailLeakScenario.class, "interval=2s", "-XX:+UseZGC", "-Xmx256m")) {
+            JsonNode f = jvm.awaitWarning("memory.heap-leak", Duration.ofSeconds(60),
+                    e -> e.at("/evidence/leakCandidates").toString().contains("AuditTrailLeakScenario.audit"), "naming the audit trail").finding();
+            assertThat(f.at("/evidence/confirmedByOldCollections").asBoolean()).isTrue();
+        }
+    }
+
+    @Test void gcOverheadAndExhaustionUnderG1() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launchOn(JDK, NearlyFullIndexScenario.class, "interval=2s", "-XX:+UseG1GC", "-Xmx160m")) {
+            jvm.awaitWarning("memory.gc-overhead", DETECTION);
+            jvm.awaitWarning("memory.heap-exhaustion", DETECTION);
+        }
+    }
+
+    @Test void exceptionStorm() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launchOn(JDK, PriceFeedParserScenario.class, "interval=1s")) {
+            JsonNode f = jvm.awaitWarning("cpu.exception-storm", DETECTION).finding();
+            assertThat(f.at("/evidence/exceptionsPerSecond").asLong()).isGreaterThan(1000);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {HealthyService.class, PluginWarmupService.class})
+    void healthyServicesStayQuiet(Class<?> service) throws Exception {
+        try (TargetJvm jvm = TargetJvm.launchOn(JDK, service, "interval=1s", "-Xmx256m")) {
             HealthyServiceTest.assertHealthy(jvm.awaitReports(HealthyServiceTest.WINDOWS, Duration.ofSeconds(40)));
         }
     }

@@ -103,10 +103,15 @@ final class TargetJvm implements AutoCloseable {
 
     /** Waits until {@code latest.json} has a WARNING or CRITICAL finding of {@code rule}: rules may report INFO while evidence builds up. */
     Found awaitWarning(String rule, Duration timeout) {
+        return awaitWarning(rule, timeout, f -> true, "");
+    }
+
+    /** As {@link #awaitWarning(String, Duration)}, for a finding that also {@code matches} (e.g. names the right site). */
+    Found awaitWarning(String rule, Duration timeout, java.util.function.Predicate<JsonNode> matches, String what) {
         AtomicReference<Found> found = new AtomicReference<>();
-        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).alias(rule + " at WARNING or above in latest.json; " + describe())
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250)).alias(rule + " at WARNING or above " + what + " in latest.json; " + describe())
                 .until(() -> {
-                    latestHas(rule).filter(f -> !f.severity().equals("INFO")).ifPresent(found::set);
+                    latestHas(rule).filter(f -> !f.severity().equals("INFO") && matches.test(f.finding())).ifPresent(found::set);
                     return found.get() != null;
                 });
         return found.get();

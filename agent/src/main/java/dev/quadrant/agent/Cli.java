@@ -1,7 +1,7 @@
 package dev.quadrant.agent;
 
-import dev.quadrant.core.Rule;
 import dev.quadrant.core.RuleCatalog;
+import dev.quadrant.reports.RulesPage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class Cli {
             case "stop":
                 return attachCommand(command, rest);
             case "rules":
-                for (Rule r : RuleCatalog.all()) System.out.println(r.id() + "\t" + r.dimension());
+                System.out.print(RulesPage.text(RuleCatalog.all()));
                 return OK;
             case "version":
                 System.out.println("Quadrant " + Version.get());
@@ -58,7 +58,7 @@ public final class Cli {
                 "  java -jar quadrant-agent.jar stop <pid>               final report, then Quadrant stops and leaves the JVM",
                 "  java -jar quadrant-agent.jar list                     JVMs on this host and whether Quadrant runs in each",
                 "  java -jar quadrant-agent.jar demo [seconds]   run a small faulty service with the agent and print where its report is",
-                "  java -jar quadrant-agent.jar rules            list the rules",
+                "  java -jar quadrant-agent.jar rules            the rule catalogue: what each rule detects, thresholds, fix, verify",
                 "  java -jar quadrant-agent.jar version",
                 "",
                 "Options: " + Options.VALID));

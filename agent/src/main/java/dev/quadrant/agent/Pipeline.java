@@ -7,11 +7,13 @@ import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
 import dev.quadrant.collectors.mxbean.BufferPoolSampler;
+import dev.quadrant.collectors.mxbean.BusyThreadSampler;
 import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
 import dev.quadrant.collectors.mxbean.CpuSampler;
 import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
 import dev.quadrant.collectors.mxbean.GcSampler;
 import dev.quadrant.collectors.mxbean.HeapSampler;
+import dev.quadrant.collectors.mxbean.MemoryPoolSampler;
 import dev.quadrant.collectors.mxbean.Sampler;
 import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
@@ -25,6 +27,7 @@ import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.core.memory.HeapLeakRule;
 import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -52,6 +55,7 @@ final class Pipeline {
     static final String DYNAMIC_LOAD_NOTE = "Attached to a running JVM: on JDK 21+ the JVM warns about agents loaded this way (JEP 451)"
             + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
             + " or allow it explicitly with -XX:+EnableDynamicAgentLoading.";
+    static final String LEAK_RULE = new HeapLeakRule().id();
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Options options;
@@ -61,7 +65,8 @@ final class Pipeline {
     private final Faults faults = new Faults();
     private final AtomicReference<WindowBuilder> current;
     private final List<Sampler> samplers = List.of(new HeapSampler(), new GcSampler(), new ThreadCountSampler(), new CpuSampler(),
-            new FileDescriptorSampler(), new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler());
+            new FileDescriptorSampler(), new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler(), new MemoryPoolSampler());
+    private final BusyThreadSampler busyThreads = new BusyThreadSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
     private final Classifier classifier = new Classifier(RuleCatalog.all());
     private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
@@ -83,6 +88,7 @@ final class Pipeline {
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         JvmSample.Builder baseline = new JvmSample.Builder();
         for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
+        busyThreads.sample(new WindowBuilder(pid, windowStart), windowStart);
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, Threads.AGENT_THREAD_PREFIX + "tick");
@@ -155,20 +161,33 @@ final class Pipeline {
             WindowBuilder closing = current.getAndSet(new WindowBuilder(pid, now));
             for (Sampler s : samplers) sample(s, closing.jvm());
             threadStates.sample(closing, now);
+            try {
+                busyThreads.sample(closing, now);
+            } catch (Throwable t) {
+                faults.record("busy thread sampler", t);
+            }
             Window window = closing.build(now, List.copyOf(history));
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
             Diagnosis diagnosis = classifier.classify(window);
+            requestLeakCandidates(diagnosis);
             long errors = faults.count();
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
                     selfCpu.sinceLastMs(), errors - errorsReported, notes());
             errorsReported = errors;
-            writer.write(new Report(writer.nextSequence(), window.start(), window.end(), identity(), diagnosis, Metrics.of(window), stats));
+            writer.write(new Report(writer.nextSequence(), window.start(), window.end(), identity(), diagnosis, Metrics.of(window), Report.profiles(window), stats));
         } catch (Throwable t) {  // a full disk, a bug: this window is lost, the next one tries again
             faults.record("report", t);
         } finally {
             tickLock.unlock();
         }
+    }
+
+    /** While the live set grows, ask JFR for its surviving samples each window: they name what leaks in the next report. */
+    private void requestLeakCandidates(Diagnosis diagnosis) {
+        JfrCollector c;
+        synchronized (this) { c = jfr; }
+        if (c != null && diagnosis.findings().stream().anyMatch(f -> f.rule().equals(LEAK_RULE))) c.requestOldObjects();
     }
 
     private JvmIdentity identity() {

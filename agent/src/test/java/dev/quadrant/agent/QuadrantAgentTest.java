@@ -31,6 +31,18 @@ class QuadrantAgentTest {
         assertThat(Cli.run(new String[] {"rules"})).isEqualTo(Cli.OK);
     }
 
+    @Test void rulesPrintsTheWholeCatalogue() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        try {
+            assertThat(Cli.run(new String[] {"rules"})).isEqualTo(Cli.OK);
+        } finally {
+            System.setOut(old);
+        }
+        for (dev.quadrant.core.Rule r : dev.quadrant.core.RuleCatalog.all()) assertThat(buf.toString()).contains(r.id() + "  [").contains(r.info().fix());
+    }
+
     private static String stderrOf(Runnable r) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -1,10 +1,28 @@
 package dev.quadrant.core;
 
+import dev.quadrant.core.evidence.CallTree;
 import java.time.Instant;
 import java.util.Map;
 
-/** One period's report: what the JSON and HTML files render. */
+/**
+ * One period's report: what the JSON and HTML files render. {@code profiles} holds the window's call trees (flame-graph
+ * data) by kind: {@code cpu} in milliseconds, {@code allocation} in bytes.
+ */
 public record Report(int sequence, Instant windowStart, Instant windowEnd, JvmIdentity jvm, Diagnosis diagnosis,
-                     Map<String, Map<String, Object>> metrics, AgentStats agent) {
+                     Map<String, Map<String, Object>> metrics, Map<String, Profile> profiles, AgentStats agent) {
     public static final String SCHEMA = "quadrant-report/1";
+    /** The catalogue page written next to the reports; findings link to {@code rules.html#<rule id>}. */
+    public static final String CATALOGUE_PAGE = "rules.html";
+
+    /** A call tree with its unit and where its samples came from. */
+    public record Profile(String unit, String source, CallTree tree) {}
+
+    /** The window's profiles: the CPU tree from whichever source saw more CPU (as cpu.hot-method judges), the allocation tree. */
+    public static Map<String, Profile> profiles(Window w) {
+        boolean jfr = w.cpu().cpuMillis() >= w.threadCpu().cpuMillis();
+        Map<String, Profile> m = new java.util.LinkedHashMap<>();
+        m.put("cpu", new Profile("ms", jfr ? "jfr-execution-samples" : "thread-dumps", (jfr ? w.cpu() : w.threadCpu()).tree()));
+        m.put("allocation", new Profile("bytes", "jfr-allocation-samples", w.allocations().tree()));
+        return m;
+    }
 }

@@ -9,6 +9,9 @@ public interface Rule {
 
     Dimension dimension();
 
+    /** The catalogue entry. */
+    RuleInfo info();
+
     /** Empty when the pattern is absent or there is too little data to say. */
     Optional<Finding> evaluate(Window window);
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 /** Weight per distinct stack (samples, or CPU milliseconds), capped; reduced to per-method self and total weight. */
 final class StackWeights {
     static final int TOP_METHODS = 20;
+    static final int TOP_EXCEPTION_SITES = 10;
 
     private final int maxStacks;
     private final Map<List<String>, long[]> stacks = new HashMap<>();
@@ -33,6 +34,10 @@ final class StackWeights {
 
     CpuProfile profile() {
         if (total == 0) return CpuProfile.EMPTY;
+        CallTreeBuilder tree = new CallTreeBuilder();
+        Map<List<String>, long[]> exceptionSites = new HashMap<>();  // (type, site) -> weight
+        Map<List<String>, List<String>> exceptionStacks = new HashMap<>();
+        long exceptionMillis = 0;
         Map<String, long[]> self = new HashMap<>();   // method -> weight on top of the stack
         Map<String, long[]> all = new HashMap<>();    // method -> weight anywhere in the stack
         Map<String, List<String>> hottest = new HashMap<>();
@@ -42,6 +47,13 @@ final class StackWeights {
             List<String> stack = e.getKey();
             long n = e.getValue()[0];
             if (stack.isEmpty()) continue;
+            tree.add(stack, null, n);
+            List<String> thrown = Exceptions.creation(stack);
+            if (thrown != null) {
+                exceptionMillis += n;
+                exceptionSites.computeIfAbsent(thrown, k -> new long[1])[0] += n;
+                exceptionStacks.putIfAbsent(thrown, stack);
+            }
             String top = Frames.method(stack.get(0));
             self.computeIfAbsent(top, k -> new long[1])[0] += n;
             if (hottestWeight.getOrDefault(top, 0L) < n) { hottestWeight.put(top, n); hottest.put(top, stack); }
@@ -56,6 +68,11 @@ final class StackWeights {
                 .limit(TOP_METHODS)
                 .map(e -> new MethodShare(e.getKey(), e.getValue()[0], all.get(e.getKey())[0], hottest.get(e.getKey())))
                 .toList();
-        return new CpuProfile(total, stacks.size(), top);
+        List<CpuProfile.ExceptionSite> sites = exceptionSites.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<List<String>, long[]> e) -> e.getValue()[0]).reversed())
+                .limit(TOP_EXCEPTION_SITES)
+                .map(e -> new CpuProfile.ExceptionSite(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], exceptionStacks.get(e.getKey())))
+                .toList();
+        return new CpuProfile(total, stacks.size(), top, tree.build(), exceptionMillis, sites);
     }
 }

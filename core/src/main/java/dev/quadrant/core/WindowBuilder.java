@@ -3,9 +3,12 @@ package dev.quadrant.core;
 import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.AllocationSite;
 import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.BusyThread;
 import dev.quadrant.core.evidence.GcActivity;
+import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.MonitorContention;
+import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Aggregates the evidence of one window as it arrives. Every table is capped: what does not fit is counted
@@ -32,6 +36,11 @@ public final class WindowBuilder {
     static final int MAX_THREAD_NAMES = 16;       // waiter names shown per monitor
     static final int MAX_COUNTED_THREADS = 128;   // distinct waiters counted per monitor
     static final int TOP_SITES = 10;
+    static final int MAX_DEOPT_KEYS = 256;        // distinct (method, reason) pairs
+    static final int MAX_FAILURE_MESSAGES = 8;
+    static final int MAX_BUSY_THREADS = 32;
+    static final int MAX_OLD_OBJECTS = 1024;      // JFR's leak profiler keeps 256 samples; a few snapshots per window
+    static final int MAX_COLLECTOR_NAMES = 8;
 
     private final long pid;
     private final Instant start;
@@ -42,7 +51,16 @@ public final class WindowBuilder {
     private final Map<MonitorKey, MonitorAcc> monitors = new HashMap<>();
     private final Map<String, SocketAcc> sockets = new HashMap<>();
     private final List<BlockedCall> blockedCalls = new ArrayList<>();
-    private long gcCount, gcPauseNanos, gcLongestNanos;
+    private long gcCount, gcOldCount, gcFullCount, gcPauseNanos, gcLongestNanos;
+    private String gcLongestCollector = "", gcLongestCause = "";
+    private long heapAfterGc = -1, heapAfterOldGc = -1;
+    private final Set<String> collectors = new TreeSet<>();
+    private long exceptionsThrown = -1;
+    private final Map<List<String>, long[]> deoptimizations = new HashMap<>();  // (method, reason, action) -> count
+    private long deoptimizationCount, codeCacheFull, compilationFailures;
+    private final List<String> failureMessages = new ArrayList<>();
+    private final List<BusyThread> busyThreads = new ArrayList<>();
+    private final List<OldObject> oldObjects = new ArrayList<>();
     private final JvmSample.Builder jvm = new JvmSample.Builder();
     private long seen, dropped;
     private boolean closed;
@@ -100,11 +118,67 @@ public final class WindowBuilder {
         acc.add(took.toNanos(), bytes, timeoutMillis, thread, stack);
     }
 
-    public synchronized void gcPause(Duration pause) {
+    /**
+     * One finished collection: its collector (JFR's name, e.g. G1New, ParallelOld, Z), cause, total and longest
+     * stop-the-world pause, and heap used right after it ({@code -1} if unknown).
+     */
+    public synchronized void gc(String collector, String cause, Duration pauses, Duration longestPause, long heapAfterBytes) {
         if (!accept()) return;
         gcCount++;
-        gcPauseNanos += pause.toNanos();
-        gcLongestNanos = Math.max(gcLongestNanos, pause.toNanos());
+        gcPauseNanos += pauses.toNanos();
+        if (longestPause.toNanos() > gcLongestNanos) {
+            gcLongestNanos = longestPause.toNanos();
+            gcLongestCollector = collector;
+            gcLongestCause = cause;
+        }
+        if (collectors.size() < MAX_COLLECTOR_NAMES) collectors.add(collector);
+        boolean old = GcActivity.isOldCollection(collector);
+        if (old) gcOldCount++;
+        if (GcActivity.isFullCollection(collector)) gcFullCount++;
+        if (heapAfterBytes >= 0) {
+            heapAfterGc = heapAfterGc < 0 ? heapAfterBytes : Math.min(heapAfterGc, heapAfterBytes);
+            if (old) heapAfterOldGc = heapAfterOldGc < 0 ? heapAfterBytes : Math.min(heapAfterOldGc, heapAfterBytes);
+        }
+    }
+
+    /** Exceptions created in the window (JFR counts every Throwable constructed). */
+    public synchronized void exceptionsThrown(long count) {
+        if (!accept()) return;
+        exceptionsThrown = Math.max(0, exceptionsThrown) + count;
+    }
+
+    public synchronized void deoptimization(String method, String reason, String action) {
+        if (!accept()) return;
+        deoptimizationCount++;
+        List<String> key = List.of(method, reason, action);
+        long[] n = deoptimizations.get(key);
+        if (n == null) {
+            if (deoptimizations.size() >= MAX_DEOPT_KEYS) { dropped++; return; }
+            deoptimizations.put(key, n = new long[1]);
+        }
+        n[0]++;
+    }
+
+    public synchronized void codeCacheFull() {
+        if (accept()) codeCacheFull++;
+    }
+
+    public synchronized void compilationFailure(String message) {
+        if (!accept()) return;
+        compilationFailures++;
+        if (failureMessages.size() < MAX_FAILURE_MESSAGES && !failureMessages.contains(message)) failureMessages.add(message);
+    }
+
+    public synchronized void busyThread(BusyThread thread) {
+        if (!accept()) return;
+        if (busyThreads.size() >= MAX_BUSY_THREADS) { dropped++; return; }
+        busyThreads.add(thread);
+    }
+
+    public synchronized void oldObject(OldObject object) {
+        if (!accept()) return;
+        if (oldObjects.size() >= MAX_OLD_OBJECTS) { dropped++; return; }
+        oldObjects.add(object);
     }
 
     public synchronized void blockedCall(BlockedCall call) {
@@ -130,9 +204,24 @@ public final class WindowBuilder {
     /** Closes the window; later evidence is counted as dropped. {@code history} is the earlier windows, oldest first. */
     public synchronized Window build(Instant end, List<JvmSample> history) {
         closed = true;
-        return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(),
-                new GcActivity(gcCount, Duration.ofNanos(gcPauseNanos), Duration.ofNanos(gcLongestNanos)),
-                monitorContention(), socketEndpoints(), List.copyOf(blockedCalls), jvm.build(end), List.copyOf(history), seen, dropped);
+        // Full collections are known only from JFR: with no GC event at all, the count is unknown, not zero.
+        jvm.heapAfterGc(heapAfterGc, heapAfterOldGc).codeCacheFullEvents(codeCacheFull).fullCollections(gcCount == 0 ? -1 : gcFullCount)
+                .deoptimizations(deoptimizationCount).gcPauseMicros(gcPauseNanos / 1000);
+        GcActivity gc = new GcActivity(gcCount, gcOldCount, gcFullCount, Duration.ofNanos(gcPauseNanos), Duration.ofNanos(gcLongestNanos),
+                gcLongestCollector, gcLongestCause, List.copyOf(collectors));
+        List<BusyThread> busy = busyThreads.stream().sorted(Comparator.comparingLong(BusyThread::cpuMillis).reversed()).toList();
+        return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(), gc,
+                monitorContention(), socketEndpoints(), List.copyOf(blockedCalls), busy, exceptionsThrown, jitActivity(),
+                List.copyOf(oldObjects), jvm.build(end), List.copyOf(history), seen, dropped);
+    }
+
+    private JitActivity jitActivity() {
+        List<JitActivity.Deoptimization> top = deoptimizations.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<List<String>, long[]> e) -> e.getValue()[0]).reversed())
+                .limit(TOP_SITES)
+                .map(e -> new JitActivity.Deoptimization(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()[0]))
+                .toList();
+        return new JitActivity(deoptimizationCount, top, codeCacheFull, compilationFailures, List.copyOf(failureMessages));
     }
 
     private AllocationProfile allocationProfile() {
@@ -140,8 +229,10 @@ public final class WindowBuilder {
         Map<List<String>, long[]> bySite = new HashMap<>();  // (site, type) -> bytes
         Map<List<String>, List<String>> stackOf = new HashMap<>();
         Map<List<String>, Long> stackBytes = new HashMap<>();
+        CallTreeBuilder tree = new CallTreeBuilder();
         for (Map.Entry<AllocationKey, long[]> e : allocations.entrySet()) {
             AllocationKey k = e.getKey();
+            tree.add(k.stack(), k.type(), e.getValue()[0]);
             List<String> site = List.of(Frames.firstApplicationFrame(k.stack()), k.type());
             long bytes = e.getValue()[0];
             bySite.computeIfAbsent(site, s -> new long[1])[0] += bytes;
@@ -152,7 +243,7 @@ public final class WindowBuilder {
                 .limit(TOP_SITES)
                 .map(e -> new AllocationSite(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], stackOf.get(e.getKey())))
                 .toList();
-        return new AllocationProfile(allocationSamples, allocationBytes, top);
+        return new AllocationProfile(allocationSamples, allocationBytes, top, tree.build());
     }
 
     private List<MonitorContention> monitorContention() {

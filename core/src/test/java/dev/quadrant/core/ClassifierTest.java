@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
+    static final RuleInfo INFO = new RuleInfo("t", "e", "th", "f", "v");
+
     record Fixed(String id, Dimension dimension, int score) implements Rule {
+        @Override public RuleInfo info() { return INFO; }
         @Override public Optional<Finding> evaluate(Window window) {
             return score < 0 ? Optional.empty() : Optional.of(Finding.of(this, score).title(id).build());
         }
@@ -17,6 +20,7 @@ class ClassifierTest {
     record Broken() implements Rule {
         @Override public String id() { return "cpu.broken"; }
         @Override public Dimension dimension() { return Dimension.CPU; }
+        @Override public RuleInfo info() { return INFO; }
         @Override public Optional<Finding> evaluate(Window window) { throw new IllegalStateException("boom"); }
     }
 

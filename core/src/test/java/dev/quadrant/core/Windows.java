@@ -1,6 +1,9 @@
 package dev.quadrant.core;
 
 import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.BusyThread;
+import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.core.evidence.OldObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ public final class Windows {
 
     private final WindowBuilder builder;
     private final Duration length;
+    private List<JvmSample> history = new ArrayList<>();
 
     private Windows(Duration length) {
         this.builder = new WindowBuilder(PID, T0);
@@ -42,8 +46,52 @@ public final class Windows {
     public Windows allocation(String type, long bytes, List<String> stack) { builder.allocationSample(type, bytes, stack); return this; }
 
     public Windows gcPauses(int count, Duration each) {
-        for (int i = 0; i < count; i++) builder.gcPause(each);
+        for (int i = 0; i < count; i++) builder.gc("G1New", "G1 Evacuation Pause", each, each, -1);
         return this;
+    }
+
+    public Windows gc(String collector, String cause, Duration pause, long heapAfterBytes) {
+        builder.gc(collector, cause, pause, pause, heapAfterBytes);
+        return this;
+    }
+
+    public Windows exceptions(long count) { builder.exceptionsThrown(count); return this; }
+
+    public Windows deoptimizations(String method, String reason, int count) {
+        for (int i = 0; i < count; i++) builder.deoptimization(method, reason, "reinterpret");
+        return this;
+    }
+
+    public Windows codeCacheFull() { builder.codeCacheFull(); return this; }
+
+    public Windows busyThread(String name, long cpuMillis, Duration busyFor, List<String> stack) {
+        builder.busyThread(new BusyThread(name, cpuMillis, busyFor, "RUNNABLE", stack));
+        return this;
+    }
+
+    public Windows oldObject(String type, Duration age, List<String> stack) {
+        builder.oldObject(new OldObject(type, age, -1, stack));
+        return this;
+    }
+
+    /** The MXBean part of this window, to set levels directly. */
+    public JvmSample.Builder jvm() { return builder.jvm(); }
+
+    /** Earlier windows' levels, oldest first; see {@link #series}. */
+    public Windows history(List<JvmSample> earlier) { this.history = new ArrayList<>(earlier); return this; }
+
+    /**
+     * {@code count} earlier windows of this window's length ending where this one starts, each filled by {@code fill}
+     * with its index (0 = oldest).
+     */
+    public static List<JvmSample> series(int count, Duration each, java.util.function.BiConsumer<Integer, JvmSample.Builder> fill) {
+        List<JvmSample> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JvmSample.Builder b = new JvmSample.Builder();
+            fill.accept(i, b);
+            out.add(b.build(T0.minus(each.multipliedBy(count - 1 - i))));
+        }
+        return out;
     }
 
     /** Waits spread over four threads. */
@@ -66,5 +114,5 @@ public final class Windows {
         return this;
     }
 
-    public Window build() { return builder.build(T0.plus(length), new ArrayList<>()); }
+    public Window build() { return builder.build(T0.plus(length), history); }
 }

@@ -61,7 +61,7 @@ public final class HtmlReport {
             String sev = Page.statusClass(f.severity().name());
             out.raw("<article class=\"finding ").raw(sev).raw("\" id=\"finding-").text(++i).raw("\">")
                     .raw("<span class=\"badge ").raw(sev).raw("\">").text(f.severity()).raw(" ").text(f.score()).raw("</span> ")
-                    .raw("<code>").text(f.rule()).raw("</code> <span class=\"muted\">").text(f.dimension()).raw("</span>")
+                    .raw("<a href=\"").text(Report.CATALOGUE_PAGE + "#" + f.rule()).raw("\"><code>").text(f.rule()).raw("</code></a> <span class=\"muted\">").text(f.dimension()).raw("</span>")
                     .element("h3", null, f.title())
                     .element("p", null, f.detail());
             if (!f.evidence().isEmpty()) out.raw("<h4>Evidence</h4>").value(f.evidence());

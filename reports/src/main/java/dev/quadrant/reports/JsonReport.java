@@ -6,6 +6,7 @@ import dev.quadrant.core.DimensionStatus;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.JvmIdentity;
 import dev.quadrant.core.Report;
+import dev.quadrant.core.evidence.CallTree;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class JsonReport {
         root.put("dimensions", dims);
         root.put("findings", r.diagnosis().findings().stream().map(JsonReport::finding).toList());
         root.put("metrics", r.metrics());
+        root.put("profiles", profiles(r.profiles()));
         root.put("agent", agent(r.agent(), r.diagnosis().failedRules()));
         return root;
     }
@@ -62,7 +64,36 @@ public final class JsonReport {
         m.put("stack", f.stack());
         m.put("recommendation", f.recommendation());
         m.put("verify", f.verify());
+        m.put("catalogue", Report.CATALOGUE_PAGE + "#" + f.rule());
         return m;
+    }
+
+    /**
+     * Each call tree as a frame table and nested nodes {@code [frame index, weight, [children...]]}: the frame names
+     * once, the tree compact enough for a busy hour's report.
+     */
+    static Map<String, Object> profiles(Map<String, Report.Profile> profiles) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Report.Profile> e : profiles.entrySet()) {
+            Report.Profile p = e.getValue();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            Object root = node(p.tree(), index);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("unit", p.unit());
+            m.put("source", p.source());
+            m.put("total", p.tree().weight());
+            m.put("frames", List.copyOf(index.keySet()));
+            m.put("root", root);
+            out.put(e.getKey(), m);
+        }
+        return out;
+    }
+
+    private static List<Object> node(CallTree t, Map<String, Integer> index) {
+        Integer i = index.computeIfAbsent(t.frame(), k -> index.size());
+        List<Object> children = new java.util.ArrayList<>(t.children().size());
+        for (CallTree c : t.children()) children.add(node(c, index));
+        return List.of(i, t.weight(), children);
     }
 
     private static Map<String, Object> agent(AgentStats a, List<String> failedRules) {

@@ -1,6 +1,7 @@
 package dev.quadrant.reports;
 
 import dev.quadrant.core.Report;
+import dev.quadrant.core.RuleCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,6 +35,7 @@ public final class ReportWriter {
         this.keep = keep;
         Files.createDirectories(dir);
         this.lastSequence = existingReports().isEmpty() ? 0 : existingReports().lastKey();
+        writeAtomically(dir.resolve(Report.CATALOGUE_PAGE), RulesPage.render(RuleCatalog.all()));
     }
 
     public int nextSequence() { return lastSequence + 1; }

@@ -26,6 +26,21 @@ class HtmlReportTest {
         assertThat(html.indexOf("threads.x")).isLessThan(html.indexOf("cpu.y"));
     }
 
+    @Test void findingsLinkToTheCatalogue() {
+        assertThat(HtmlReport.render(Reports.report(7, "w"))).contains("href=\"rules.html#threads.x\"");
+    }
+
+    @Test void theCatalogueHasAnAnchoredEntryForEveryRule() {
+        String html = RulesPage.render(dev.quadrant.core.RuleCatalog.all());
+        for (dev.quadrant.core.Rule r : dev.quadrant.core.RuleCatalog.all()) {
+            assertThat(html).contains("id=\"" + r.id() + "\"");
+            assertThat(r.info().thresholds()).as(r.id()).isNotBlank();
+            assertThat(r.info().verify()).as(r.id()).contains("<pid>");
+        }
+        assertThat(html).contains("Content-Security-Policy").doesNotContain("<script");
+        assertThat(RulesPage.text(dev.quadrant.core.RuleCatalog.all())).contains("memory.heap-leak  [MEMORY]");
+    }
+
     @Test void indexListsNewestFirstWithEscapedTitles() {
         String html = IndexPage.render("Main" + Reports.HOSTILE, 42, List.of(IndexPage.Entry.of(Reports.report(1, "a")), IndexPage.Entry.of(Reports.report(2, Reports.HOSTILE))));
         assertThat(html.indexOf("report-0002.html")).isLessThan(html.indexOf("report-0001.html"));

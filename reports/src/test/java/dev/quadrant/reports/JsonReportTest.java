@@ -34,6 +34,26 @@ class JsonReportTest {
         for (String k : List.of("version", "eventsSeen", "eventsDropped", "overheadCpuMs")) assertThat(root.get("agent").has(k)).as(k).isTrue();
     }
 
+    @Test void findingsLinkToTheirCatalogueEntry() throws Exception {
+        JsonNode root = mapper.readTree(JsonReport.render(Reports.report(3, "worker-1")));
+        assertThat(root.at("/findings/0/catalogue").asText()).isEqualTo("rules.html#threads.x");
+    }
+
+    @Test void profilesAreCallTreesWithAFrameTable() throws Exception {
+        JsonNode cpu = mapper.readTree(JsonReport.render(Reports.report(3, "Worker"))).at("/profiles/cpu");
+        assertThat(cpu.get("unit").asText()).isEqualTo("ms");
+        assertThat(cpu.get("total").asLong()).isEqualTo(40);
+        List<String> frames = mapper.convertValue(cpu.get("frames"), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+        JsonNode root = cpu.get("root");
+        assertThat(frames.get(root.get(0).asInt())).isEqualTo("all");
+        JsonNode threadRun = root.get(2).get(0);  // the only child: both stacks start in Thread.run
+        assertThat(frames.get(threadRun.get(0).asInt())).isEqualTo("java.lang.Thread.run(Thread.java:840)");
+        assertThat(threadRun.get(1).asLong()).isEqualTo(40);
+        assertThat(threadRun.get(2)).hasSize(2);
+        JsonNode alloc = mapper.readTree(JsonReport.render(Reports.report(3, "Worker"))).at("/profiles/allocation");
+        assertThat(alloc.get("frames").toString()).contains("byte[]").contains("com.acme.Buf.grow(Buf.java:3)");
+    }
+
     @Test void stringsAreEscapedAndStayIntact() throws Exception {
         String nasty = "a\"b\\c\nd\u0001</script>\u2028";
         JsonNode root = mapper.readTree(JsonReport.render(Reports.report(1, nasty)));

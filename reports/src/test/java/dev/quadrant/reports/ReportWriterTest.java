@@ -19,7 +19,7 @@ class ReportWriterTest {
         w.write(Reports.report(w.nextSequence(), "a"));
         w.write(Reports.report(w.nextSequence(), "b"));
         assertThat(names()).containsExactlyInAnyOrder("report-0001.json", "report-0001.html", "report-0002.json", "report-0002.html",
-                "latest.json", "latest.html", "index.html");
+                "latest.json", "latest.html", "index.html", "rules.html");
         assertThat(Files.readString(dir.resolve("latest.json"))).isEqualTo(Files.readString(dir.resolve("report-0002.json")));
         assertThat(Files.readString(dir.resolve("index.html"))).contains("report-0002.html", "report-0001.html");
     }

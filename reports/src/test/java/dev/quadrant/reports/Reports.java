@@ -9,6 +9,7 @@ import dev.quadrant.core.JvmIdentity;
 import dev.quadrant.core.Metrics;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import java.time.Instant;
@@ -22,6 +23,7 @@ final class Reports {
     static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
 
     record Fixed(String id, Dimension dimension, int score, String name) implements Rule {
+        @Override public RuleInfo info() { return new RuleInfo("t", "e", "th", "f", "v"); }
         @Override public Optional<Finding> evaluate(Window window) {
             return Optional.of(Finding.of(this, score).title("Thread " + name + " is stuck").detail("detail " + name)
                     .evidence("thread", name).evidence("count", 3).evidence("sites", List.of(Map.of("site", name, "share", 0.5)))
@@ -30,9 +32,13 @@ final class Reports {
     }
 
     static Report report(int sequence, String name) {
-        Window w = new WindowBuilder(42, T0).build(T0.plusSeconds(60), List.of());
+        WindowBuilder b = new WindowBuilder(42, T0);
+        b.cpuSample(List.of("com.acme.Hot.loop(Hot.java:7)", "com.acme." + name + ".run(X.java:1)", "java.lang.Thread.run(Thread.java:840)"), 20);
+        b.cpuSample(List.of("com.acme.Cold.wait(Cold.java:9)", "java.lang.Thread.run(Thread.java:840)"), 20);
+        b.allocationSample("byte[]", 4096, List.of("com.acme.Buf.grow(Buf.java:3)"));
+        Window w = b.build(T0.plusSeconds(60), List.of());
         Diagnosis d = new Classifier(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).classify(w);
         return new Report(sequence, w.start(), w.end(), new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), d,
-                Metrics.of(w), new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
+                Metrics.of(w), Report.profiles(w), new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
     }
 }

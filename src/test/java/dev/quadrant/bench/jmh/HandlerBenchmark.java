@@ -1,11 +1,7 @@
 package dev.quadrant.bench.jmh;
 
-import dev.quadrant.collectors.jfr.ExecutionSampleHandler;
-import dev.quadrant.collectors.jfr.GarbageCollectionHandler;
-import dev.quadrant.collectors.jfr.JavaMonitorEnterHandler;
+import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.JfrHandler;
-import dev.quadrant.collectors.jfr.ObjectAllocationSampleHandler;
-import dev.quadrant.collectors.jfr.SocketReadHandler;
 import dev.quadrant.core.WindowBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HandlerBenchmark {
-    @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.GarbageCollection"})
+    @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.GarbageCollection",
+            "jdk.GCHeapSummary", "jdk.ExceptionStatistics", "jdk.OldObjectSample"})
     public String event;
 
     private List<RecordedEvent> events;
@@ -39,13 +36,7 @@ public class HandlerBenchmark {
         Map<String, List<RecordedEvent>> all = RecordedEvents.record();
         events = all.get(event);
         if (events == null || events.isEmpty()) throw new IllegalStateException("no " + event + " recorded");
-        handler = switch (event) {
-            case "jdk.ExecutionSample" -> new ExecutionSampleHandler();
-            case "jdk.ObjectAllocationSample" -> new ObjectAllocationSampleHandler();
-            case "jdk.JavaMonitorEnter" -> new JavaMonitorEnterHandler();
-            case "jdk.SocketRead" -> new SocketReadHandler();
-            default -> new GarbageCollectionHandler();
-        };
+        handler = JfrCollector.defaultHandlers().stream().filter(h -> h.event().equals(event)).findFirst().orElseThrow();
     }
 
     /** A fresh window each iteration, as each report period starts one. */

@@ -30,6 +30,9 @@ final class RecordedEvents {
             r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.enable("jdk.GarbageCollection");
+            r.enable("jdk.GCHeapSummary");
+            r.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofMillis(20));
+            r.enable("jdk.OldObjectSample").with("cutoff", "0 ns").withStackTrace();
             r.start();
             cause();
             r.stop();
@@ -42,6 +45,7 @@ final class RecordedEvents {
     }
 
     static volatile Object sink;
+    static final List<Object> kept = new ArrayList<>();  // survivors for the leak profiler's samples
 
     private static void cause() throws Exception {
         long end = System.nanoTime() + 2_000_000_000L;
@@ -50,6 +54,7 @@ final class RecordedEvents {
         while (System.nanoTime() < end) {
             x += Math.sqrt(i++);
             sink = new byte[64 + (i & 1023)];
+            if ((i & 0xFFF) == 0) { kept.add(sink); try { Integer.parseInt("x" + i); } catch (NumberFormatException e) { sink = e; } }
             if ((i & 0xFFFFF) == 0) System.gc();
         }
         sink = x;

@@ -27,7 +27,7 @@ class JfrCollectorTest {
             monitorEvents.incrementAndGet();
         }
     };
-    private final JfrCollector collector = new JfrCollector(List.of(countingMonitorHandler, new ExecutionSampleHandler(), new GarbageCollectionHandler()), current::get, faults);
+    private final JfrCollector collector = new JfrCollector(List.of(countingMonitorHandler, new ExecutionSampleHandler(), new GarbageCollectionHandler(new GcJoin())), current::get, faults);
 
     /** Forwards to a real handler, so a test can watch or break it. */
     static class Delegate implements JfrHandler {
@@ -106,7 +106,7 @@ class JfrCollectorTest {
     }
 
     @Test void aFailingHandlerIsCountedAndTheStreamGoesOn() throws Exception {
-        JfrHandler broken = new Delegate(new GarbageCollectionHandler()) {
+        JfrHandler broken = new Delegate(new GarbageCollectionHandler(new GcJoin())) {
             @Override public void accept(RecordedEvent e, WindowBuilder window) { throw new IllegalStateException("broken"); }
         };
         try (JfrCollector c = new JfrCollector(List.of(broken, new JavaMonitorEnterHandler()), current::get, faults)) {
@@ -117,7 +117,7 @@ class JfrCollectorTest {
     }
 
     @Test void eventsThisJvmLacksAreSkipped() {
-        JfrHandler unknown = new Delegate(new GarbageCollectionHandler()) {
+        JfrHandler unknown = new Delegate(new GarbageCollectionHandler(new GcJoin())) {
             @Override public String event() { return "jdk.NoSuchEvent"; }
         };
         try (JfrCollector c = new JfrCollector(List.of(unknown), current::get, faults)) {

@@ -4,12 +4,15 @@ import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Score;
 import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.evidence.CpuProfile;
 import dev.quadrant.core.evidence.MethodShare;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One method carries a dominant share of the CPU samples while the process is really burning CPU. */
@@ -23,6 +26,17 @@ public final class HotMethodRule implements Rule {
 
     @Override public String id() { return "cpu.hot-method"; }
     @Override public Dimension dimension() { return Dimension.CPU; }
+
+    static final RuleInfo INFO = new RuleInfo("One method dominates the CPU profile",
+            "One method, or one call path, carries a dominant share of the CPU samples while the process really burns CPU: a hot loop,"
+            + " an expensive algorithm on the request path, a regular expression or serialisation done over and over. The report's CPU"
+            + " flame graph shows the paths that lead to it.",
+            "Self share of the profiled CPU 30% warning, 70% critical; and the method's CPU 0.25 cores warning, 1 core critical."
+            + " Needs at least 1 s of profiled CPU in the window.",
+            "Cache the result, use a cheaper algorithm or data structure, or move the work off the request path.",
+            "jcmd <pid> Thread.print a few times; jcmd <pid> JFR.start duration=30s filename=cpu.jfr, open in JDK Mission Control");
+
+    @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
         // Whichever source saw more of the CPU: JFR's sampler is finer, thread dumps see what it cannot walk.
@@ -63,9 +77,14 @@ public final class HotMethodRule implements Rule {
                 .build());
     }
 
-    private static List<String> topMethods(CpuProfile cpu) {
-        return cpu.topMethods().stream().limit(TOP_LISTED)
-                .map(m -> m.method() + " " + Units.percent(cpu.selfShare(m)))
-                .toList();
+    /** The methods with most self time, each with its self and total (self plus callees) share of the samples. */
+    private static List<Map<String, Object>> topMethods(CpuProfile cpu) {
+        return cpu.topMethods().stream().limit(TOP_LISTED).map(m -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("method", m.method());
+            row.put("selfShare", Units.round(cpu.selfShare(m), 3));
+            row.put("totalShare", Units.round(cpu.totalShare(m), 3));
+            return row;
+        }).toList();
     }
 }

@@ -3,8 +3,10 @@ package dev.quadrant.core.evidence;
 import java.time.Instant;
 
 /**
- * The MXBean figures of one window: levels at its end and deltas over it. {@code -1} means "not available on
- * this JVM", which rules treat as no data.
+ * The levels of one window (at its end) and its deltas, from MXBeans and the window's GCs: what trend rules keep
+ * in their history. {@code -1} means "not available on this JVM", which rules treat as no data.
+ * {@code heapAfterGcBytes} is the lowest heap used right after any collection of the window; {@code heapAfterOldGcBytes}
+ * the lowest right after a collection that also cleaned the old generation (the live-set figure a leak shows in).
  */
 public record JvmSample(
         Instant time,
@@ -13,8 +15,13 @@ public record JvmSample(
         int threadCount, int daemonThreadCount, int peakThreadCount, long threadsStarted,
         long processCpuNanos, double processCpuLoad, double machineCpuLoad, int availableProcessors,
         long openFileDescriptors, long maxFileDescriptors,
-        long directBufferBytes, long directBufferCount, long mappedBufferBytes,
-        long loadedClasses, long allocatedBytes) {
+        long directBufferBytes, long directBufferCount, long mappedBufferBytes, long directBufferMaxBytes,
+        long loadedClasses, long unloadedClasses, long allocatedBytes,
+        long heapAfterGcBytes, long heapAfterOldGcBytes,
+        long metaspaceUsedBytes, long metaspaceMaxBytes,
+        long pendingFinalization,
+        long codeCacheUsedBytes, long codeCacheMaxBytes, long compilationMillis, long codeCacheFullEvents,
+        long fullCollections, long deoptimizations, long gcPauseMicros) {
 
     public static final JvmSample EMPTY = new Builder().build(Instant.EPOCH);
 
@@ -24,7 +31,10 @@ public record JvmSample(
         int threads = -1, daemons = -1, peak = -1, processors = -1;
         long processCpuNanos = -1;
         double processLoad = -1, machineLoad = -1;
-        long openFds = -1, maxFds = -1, direct = -1, directCount = -1, mapped = -1, classes = -1, allocated = -1;
+        long openFds = -1, maxFds = -1, direct = -1, directCount = -1, mapped = -1, directMax = -1;
+        long classes = -1, unloaded = -1, allocated = -1;
+        long heapAfterGc = -1, heapAfterOldGc = -1, metaspaceUsed = -1, metaspaceMax = -1, pendingFinalization = -1;
+        long codeCacheUsed = -1, codeCacheMax = -1, compilationMillis = -1, codeCacheFull = -1, fullCollections = -1, deoptimizations = -1, gcPauseMicros = -1;
 
         public Builder heap(long used, long committed, long max) { heapUsed = used; heapCommitted = committed; heapMax = max; return this; }
         public Builder gc(long countDelta, long timeMillisDelta) { gcCount = countDelta; gcTime = timeMillisDelta; return this; }
@@ -33,13 +43,28 @@ public record JvmSample(
             processCpuNanos = processCpuNanosDelta; processLoad = processCpuLoad; machineLoad = machineCpuLoad; processors = availableProcessors; return this;
         }
         public Builder fileDescriptors(long open, long max) { openFds = open; maxFds = max; return this; }
-        public Builder buffers(long directBytes, long directBuffers, long mappedBytes) { direct = directBytes; directCount = directBuffers; mapped = mappedBytes; return this; }
-        public Builder classes(long loaded) { classes = loaded; return this; }
+        public Builder buffers(long directBytes, long directBuffers, long mappedBytes, long directMaxBytes) {
+            direct = directBytes; directCount = directBuffers; mapped = mappedBytes; directMax = directMaxBytes; return this;
+        }
+        public Builder classes(long loaded, long unloadedDelta) { classes = loaded; unloaded = unloadedDelta; return this; }
         public Builder allocated(long bytesDelta) { allocated = bytesDelta; return this; }
+        public Builder heapAfterGc(long anyGc, long oldGc) { heapAfterGc = anyGc; heapAfterOldGc = oldGc; return this; }
+        public Builder metaspace(long used, long max) { metaspaceUsed = used; metaspaceMax = max; return this; }
+        public Builder pendingFinalization(long count) { pendingFinalization = count; return this; }
+        public Builder codeCache(long used, long max, long compilationMillisDelta) {
+            codeCacheUsed = used; codeCacheMax = max; compilationMillis = compilationMillisDelta; return this;
+        }
+
+        public Builder codeCacheFullEvents(long count) { codeCacheFull = count; return this; }
+        public Builder fullCollections(long count) { fullCollections = count; return this; }
+        public Builder deoptimizations(long count) { deoptimizations = count; return this; }
+        public Builder gcPauseMicros(long micros) { gcPauseMicros = micros; return this; }
 
         public JvmSample build(Instant time) {
             return new JvmSample(time, heapUsed, heapCommitted, heapMax, gcCount, gcTime, threads, daemons, peak, threadsStarted,
-                    processCpuNanos, processLoad, machineLoad, processors, openFds, maxFds, direct, directCount, mapped, classes, allocated);
+                    processCpuNanos, processLoad, machineLoad, processors, openFds, maxFds, direct, directCount, mapped, directMax,
+                    classes, unloaded, allocated, heapAfterGc, heapAfterOldGc, metaspaceUsed, metaspaceMax, pendingFinalization,
+                    codeCacheUsed, codeCacheMax, compilationMillis, codeCacheFull, fullCollections, deoptimizations, gcPauseMicros);
         }
     }
 }

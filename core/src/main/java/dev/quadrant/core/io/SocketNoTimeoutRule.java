@@ -5,6 +5,7 @@ import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Score;
 import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
@@ -27,6 +28,15 @@ public final class SocketNoTimeoutRule implements Rule {
 
     @Override public String id() { return "io.socket-no-timeout"; }
     @Override public Dimension dimension() { return Dimension.IO; }
+
+    static final RuleInfo INFO = new RuleInfo("Socket read with no timeout blocks",
+            "A thread of the application reads from a socket that has no read timeout and the read does not return: when the peer"
+            + " hangs, the thread hangs with it, and so does the pool it belongs to.",
+            "Blocked 5 s warning, 30 s critical (reported from 1 s); reads by the JDK's own idle connections are ignored.",
+            "Set a read timeout (Socket.setSoTimeout, the HTTP client's request timeout, the driver's socketTimeout).",
+            "jcmd <pid> Thread.print (the thread sits in a socket read, RUNNABLE)");
+
+    @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
         List<BlockedCall> stuck = window.blockedCalls().stream()

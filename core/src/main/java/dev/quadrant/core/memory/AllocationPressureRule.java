@@ -3,6 +3,7 @@ package dev.quadrant.core.memory;
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Score;
 import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
@@ -25,6 +26,17 @@ public final class AllocationPressureRule implements Rule {
 
     @Override public String id() { return "memory.allocation-pressure"; }
     @Override public Dimension dimension() { return Dimension.MEMORY; }
+
+    static final RuleInfo INFO = new RuleInfo("Allocation rate the collector has to fight",
+            "The application allocates so fast that young collections run back to back or pauses add up. Names the sites that"
+            + " allocate most, from JFR's allocation samples (the report's allocation flame graph).",
+            "Rate 300 MiB/s warning, 1 GiB/s critical (reported from 64 MiB/s); stays INFO while GC pauses take under 2% of the"
+            + " time and collections run under 2 per second.",
+            "Allocate less at the top sites: reuse buffers, avoid boxing and intermediate copies, size collections up front;"
+            + " give the young generation more room if the rate is inherent.",
+            "jstat -gcutil <pid> 1000 10; jcmd <pid> JFR.start settings=profile duration=30s filename=alloc.jfr");
+
+    @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
         AllocationProfile alloc = window.allocations();

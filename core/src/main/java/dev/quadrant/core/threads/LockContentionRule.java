@@ -4,6 +4,7 @@ import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Score;
 import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
@@ -25,6 +26,16 @@ public final class LockContentionRule implements Rule {
 
     @Override public String id() { return "threads.lock-contention"; }
     @Override public Dimension dimension() { return Dimension.THREADS; }
+
+    static final RuleInfo INFO = new RuleInfo("Threads queue on a lock",
+            "Threads spend a large part of their time blocked entering a monitor (synchronized): the lock's class, the code that"
+            + " waits, who held it and who waited.",
+            "Average blocked threads 0.25 warning, 1 critical, and the waiters lose at least 10% (warning) or 50% (critical) of"
+            + " their time; JFR records waits of 10 ms and more.",
+            "Hold the lock for less time (no I/O or slow calls inside it), split it, or use a concurrent structure.",
+            "jcmd <pid> Thread.print (BLOCKED threads waiting to lock the same monitor)");
+
+    @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
         if (window.monitors().isEmpty()) return Optional.empty();

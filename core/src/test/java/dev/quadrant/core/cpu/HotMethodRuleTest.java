@@ -27,6 +27,13 @@ class HotMethodRuleTest {
         assertThat(f.stack()).isEqualTo(HOT);
     }
 
+    @Test void topMethodsCarrySelfAndTotalShares() {
+        Finding f = rule.evaluate(Windows.of(TEN_S).cpu(HOT, 300).cpu(OTHER, 100).processCores(1.0).build()).orElseThrow();
+        @SuppressWarnings("unchecked") List<java.util.Map<String, Object>> top = (List<java.util.Map<String, Object>>) f.evidence().get("topMethods");
+        assertThat(top.get(0)).containsEntry("method", "com.acme.Pricing.score").containsEntry("selfShare", 0.75).containsEntry("totalShare", 0.75);
+        assertThat(top.get(1)).containsEntry("method", "com.acme.Json.write").containsEntry("selfShare", 0.25);
+    }
+
     @Test void dominantMethodOnAnAlmostIdleProcessIsOnlyInfo() {
         Window w = Windows.of(TEN_S).cpu(HOT, 80).cpu(OTHER, 20).processCores(0.05).build();
         assertThat(rule.evaluate(w).orElseThrow().severity()).isEqualTo(Severity.INFO);

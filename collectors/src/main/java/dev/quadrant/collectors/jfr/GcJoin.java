@@ -1,0 +1,54 @@
+package dev.quadrant.collectors.jfr;
+
+import dev.quadrant.core.WindowBuilder;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * JFR reports a collection in two events with the same gcId: jdk.GarbageCollection (collector, cause, pauses) and
+ * jdk.GCHeapSummary after it (heap used). Joins them into one collection; a half that finds no partner within
+ * {@link #MAX_PENDING} later collections is passed on as it is, so nothing waits forever.
+ */
+final class GcJoin {
+    static final int MAX_PENDING = 8;
+
+    private final Map<Integer, Pending> pending = new TreeMap<>();
+
+    private static final class Pending {
+        String collector, cause;
+        Duration pauses, longest;
+        long heapAfter = -1;
+        boolean summarised;
+    }
+
+    synchronized void collection(int gcId, String collector, String cause, Duration pauses, Duration longest, WindowBuilder window) {
+        Pending p = pending.computeIfAbsent(gcId, k -> new Pending());
+        p.collector = collector;
+        p.cause = cause;
+        p.pauses = pauses;
+        p.longest = longest;
+        complete(gcId, p, window);
+    }
+
+    synchronized void heapAfter(int gcId, long heapUsed, WindowBuilder window) {
+        Pending p = pending.computeIfAbsent(gcId, k -> new Pending());
+        p.heapAfter = heapUsed;
+        p.summarised = true;
+        complete(gcId, p, window);
+    }
+
+    private void complete(int gcId, Pending p, WindowBuilder window) {
+        if (p.collector != null && p.summarised) {
+            pending.remove(gcId);
+            window.gc(p.collector, p.cause, p.pauses, p.longest, p.heapAfter);
+        }
+        Iterator<Map.Entry<Integer, Pending>> it = pending.entrySet().iterator();
+        while (pending.size() > MAX_PENDING && it.hasNext()) {
+            Pending old = it.next().getValue();
+            it.remove();
+            if (old.collector != null) window.gc(old.collector, old.cause, old.pauses, old.longest, -1);
+        }
+    }
+}

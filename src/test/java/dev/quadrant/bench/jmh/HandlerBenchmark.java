@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HandlerBenchmark {
     @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.GarbageCollection",
-            "jdk.GCHeapSummary", "jdk.ExceptionStatistics", "jdk.OldObjectSample"})
+            "jdk.GCHeapSummary", "jdk.ExceptionStatistics"})
     public String event;
 
     private List<RecordedEvent> events;

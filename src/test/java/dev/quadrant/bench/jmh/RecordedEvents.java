@@ -32,7 +32,6 @@ final class RecordedEvents {
             r.enable("jdk.GarbageCollection");
             r.enable("jdk.GCHeapSummary");
             r.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofMillis(20));
-            r.enable("jdk.OldObjectSample").with("cutoff", "0 ns").withStackTrace();
             r.start();
             cause();
             r.stop();
@@ -45,7 +44,6 @@ final class RecordedEvents {
     }
 
     static volatile Object sink;
-    static final List<Object> kept = new ArrayList<>();  // survivors for the leak profiler's samples
 
     private static void cause() throws Exception {
         long end = System.nanoTime() + 2_000_000_000L;
@@ -54,7 +52,7 @@ final class RecordedEvents {
         while (System.nanoTime() < end) {
             x += Math.sqrt(i++);
             sink = new byte[64 + (i & 1023)];
-            if ((i & 0xFFF) == 0) { kept.add(sink); try { Integer.parseInt("x" + i); } catch (NumberFormatException e) { sink = e; } }
+            if ((i & 0xFFF) == 0) { try { Integer.parseInt("x" + i); } catch (NumberFormatException e) { sink = e; } }
             if ((i & 0xFFFFF) == 0) System.gc();
         }
         sink = x;

@@ -38,8 +38,9 @@ class CpuRulesTest {
 
     @Test void saturationByAPoolLargerThanTheMachine() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(ThumbnailFarmScenario.class, "interval=2s")) {
-            JsonNode f = jvm.awaitWarning("cpu.saturation", DETECTION).finding();
-            assertThat(f.at("/evidence/processShare").asDouble()).isGreaterThanOrEqualTo(0.9);
+            // The machine may be busy with more than this process: wait for the finding that blames the process.
+            JsonNode f = jvm.awaitWarning("cpu.saturation", DETECTION, e -> e.at("/evidence/processShare").asDouble() >= 0.9, "blaming the process").finding();
+            assertThat(f.get("title").asText()).startsWith("The process uses");
             assertThat(f.at("/evidence/spanSeconds").asLong()).isGreaterThanOrEqualTo(15);
         }
     }

@@ -51,6 +51,8 @@ public final class Metrics {
         put(io, "openFileDescriptors", j.openFileDescriptors());
         put(io, "maxFileDescriptors", j.maxFileDescriptors());
         io.put("slowSocketReads", w.sockets().stream().mapToLong(SocketEndpoint::reads).sum());
+        io.put("slowSocketWrites", w.sockets().stream().mapToLong(SocketEndpoint::writes).sum());
+        io.put("slowFileOperations", w.files().stream().mapToLong(f -> f.operations()).sum());
         io.put("socketPeers", w.sockets().size());
         io.put("blockedCalls", w.blockedCalls().size());
         all.put(Dimension.IO.name(), io);

@@ -5,6 +5,9 @@ import dev.quadrant.core.cpu.ExceptionStormRule;
 import dev.quadrant.core.cpu.HotMethodRule;
 import dev.quadrant.core.cpu.JitDeoptimizationRule;
 import dev.quadrant.core.cpu.SaturationRule;
+import dev.quadrant.core.io.FdLeakRule;
+import dev.quadrant.core.io.SlowFileRule;
+import dev.quadrant.core.io.SlowSocketRule;
 import dev.quadrant.core.io.SocketNoTimeoutRule;
 import dev.quadrant.core.memory.AllocationPressureRule;
 import dev.quadrant.core.memory.DirectLeakRule;
@@ -27,6 +30,6 @@ public final class RuleCatalog {
                 new AllocationPressureRule(), new GcPauseRule(), new GcOverheadRule(), new HeapLeakRule(), new HeapExhaustionRule(),
                 new DirectLeakRule(), new MetaspaceLeakRule(), new FinalizerBacklogRule(),
                 new LockContentionRule(),
-                new SocketNoTimeoutRule());
+                new SocketNoTimeoutRule(), new SlowSocketRule(), new SlowFileRule(), new FdLeakRule());
     }
 }

@@ -4,6 +4,7 @@ import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.BusyThread;
 import dev.quadrant.core.evidence.CpuProfile;
+import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
@@ -31,6 +32,7 @@ public record Window(
         GcActivity gc,
         List<MonitorContention> monitors,
         List<SocketEndpoint> sockets,
+        List<FileIo> files,
         List<BlockedCall> blockedCalls,
         List<BusyThread> busyThreads,
         long exceptionsThrown,

@@ -4,9 +4,11 @@ import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.AllocationSite;
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.BusyThread;
+import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.core.evidence.Latencies;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
@@ -32,6 +34,7 @@ public final class WindowBuilder {
     static final int MAX_ALLOCATION_KEYS = 2048;  // distinct (type, stack) pairs
     static final int MAX_MONITOR_KEYS = 256;      // distinct (monitor class, site) pairs
     static final int MAX_ENDPOINTS = 256;         // distinct remote host:port
+    static final int MAX_FILES = 256;             // distinct paths with slow file I/O
     static final int MAX_BLOCKED_CALLS = 64;      // threads reported stuck in one window
     static final int MAX_THREAD_NAMES = 16;       // waiter names shown per monitor
     static final int MAX_COUNTED_THREADS = 128;   // distinct waiters counted per monitor
@@ -50,6 +53,7 @@ public final class WindowBuilder {
     private long allocationSamples, allocationBytes;
     private final Map<MonitorKey, MonitorAcc> monitors = new HashMap<>();
     private final Map<String, SocketAcc> sockets = new HashMap<>();
+    private final Map<String, FileAcc> files = new HashMap<>();
     private final List<BlockedCall> blockedCalls = new ArrayList<>();
     private long gcCount, gcOldCount, gcFullCount, gcPauseNanos, gcLongestNanos;
     private String gcLongestCollector = "", gcLongestCause = "";
@@ -116,6 +120,27 @@ public final class WindowBuilder {
             sockets.put(peer, acc = new SocketAcc());
         }
         acc.add(took.toNanos(), bytes, timeoutMillis, thread, stack);
+    }
+
+    public synchronized void socketWrite(String peer, Duration took, long bytes, String thread, List<String> stack) {
+        if (!accept()) return;
+        SocketAcc acc = sockets.get(peer);
+        if (acc == null) {
+            if (sockets.size() >= MAX_ENDPOINTS) { dropped++; return; }
+            sockets.put(peer, acc = new SocketAcc());
+        }
+        acc.write(took.toNanos(), bytes, thread, stack);
+    }
+
+    /** A slow file operation: {@code operation} is read, write or force (fsync). */
+    public synchronized void fileIo(String path, String operation, Duration took, long bytes, String thread, List<String> stack) {
+        if (!accept()) return;
+        FileAcc acc = files.get(path);
+        if (acc == null) {
+            if (files.size() >= MAX_FILES) { dropped++; return; }
+            files.put(path, acc = new FileAcc());
+        }
+        acc.add(operation, took.toNanos(), bytes, thread, stack);
     }
 
     /**
@@ -211,7 +236,7 @@ public final class WindowBuilder {
                 gcLongestCollector, gcLongestCause, List.copyOf(collectors));
         List<BusyThread> busy = busyThreads.stream().sorted(Comparator.comparingLong(BusyThread::cpuMillis).reversed()).toList();
         return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(), gc,
-                monitorContention(), socketEndpoints(), List.copyOf(blockedCalls), busy, exceptionsThrown, jitActivity(),
+                monitorContention(), socketEndpoints(), fileIo(), List.copyOf(blockedCalls), busy, exceptionsThrown, jitActivity(),
                 List.copyOf(oldObjects), jvm.build(end), List.copyOf(history), seen, dropped);
     }
 
@@ -260,6 +285,13 @@ public final class WindowBuilder {
                 .toList();
     }
 
+    private List<FileIo> fileIo() {
+        return files.entrySet().stream()
+                .map(e -> e.getValue().toFileIo(e.getKey()))
+                .sorted(Comparator.comparing(FileIo::totalTime).reversed())
+                .toList();
+    }
+
     private record AllocationKey(String type, List<String> stack) {}
 
     private record MonitorKey(String monitorClass, String site) {}
@@ -285,14 +317,30 @@ public final class WindowBuilder {
 
     private static final class SocketAcc {
         long reads, bytes, totalNanos, longestNanos, untimed, longestUntimedNanos;
-        String untimedThread;
-        List<String> untimedStack = List.of();
+        long writes, bytesWritten, writeNanos, longestWriteNanos, slowestNanos;
+        String untimedThread, slowestThread;
+        List<String> untimedStack = List.of(), slowestStack = List.of();
+        final Latencies latencies = new Latencies();
+
+        void write(long nanos, long written, String thread, List<String> stack) {
+            writes++;
+            bytesWritten += Math.max(0, written);
+            writeNanos += nanos;
+            longestWriteNanos = Math.max(longestWriteNanos, nanos);
+            slowest(nanos, thread, stack);
+        }
+
+        private void slowest(long nanos, String thread, List<String> stack) {
+            latencies.add(nanos);
+            if (nanos >= slowestNanos) { slowestNanos = nanos; slowestThread = thread; slowestStack = stack; }
+        }
 
         void add(long nanos, long readBytes, long timeoutMillis, String thread, List<String> stack) {
             reads++;
             bytes += Math.max(0, readBytes);
             totalNanos += nanos;
             longestNanos = Math.max(longestNanos, nanos);
+            slowest(nanos, thread, stack);
             if (timeoutMillis == 0) {
                 untimed++;
                 if (nanos >= longestUntimedNanos) { longestUntimedNanos = nanos; untimedThread = thread; untimedStack = stack; }
@@ -301,7 +349,32 @@ public final class WindowBuilder {
 
         SocketEndpoint toEndpoint(String peer) {
             return new SocketEndpoint(peer, reads, bytes, Duration.ofNanos(totalNanos), Duration.ofNanos(longestNanos),
-                    untimed, Duration.ofNanos(longestUntimedNanos), untimedThread, untimedStack);
+                    untimed, Duration.ofNanos(longestUntimedNanos), untimedThread, untimedStack, writes, bytesWritten,
+                    Duration.ofNanos(writeNanos), Duration.ofNanos(longestWriteNanos), slowestThread, slowestStack, latencies.counts());
+        }
+    }
+
+    private static final class FileAcc {
+        long reads, writes, forces, bytes, totalNanos, longestNanos;
+        String slowestOperation, slowestThread;
+        List<String> slowestStack = List.of();
+        final Latencies latencies = new Latencies();
+
+        void add(String operation, long nanos, long opBytes, String thread, List<String> stack) {
+            switch (operation) {
+                case "read" -> reads++;
+                case "write" -> writes++;
+                default -> forces++;
+            }
+            bytes += Math.max(0, opBytes);
+            totalNanos += nanos;
+            latencies.add(nanos);
+            if (nanos >= longestNanos) { longestNanos = nanos; slowestOperation = operation; slowestThread = thread; slowestStack = stack; }
+        }
+
+        FileIo toFileIo(String path) {
+            return new FileIo(path, reads, writes, forces, bytes, Duration.ofNanos(totalNanos), Duration.ofNanos(longestNanos),
+                    slowestOperation, slowestThread, slowestStack, latencies.counts());
         }
     }
 }

@@ -109,6 +109,16 @@ public final class Windows {
         return this;
     }
 
+    public Windows socketWrite(String peer, Duration took, List<String> stack) {
+        builder.socketWrite(peer, took, 65536, "uploader-1", stack);
+        return this;
+    }
+
+    public Windows fileIo(String path, String operation, Duration took, long bytes, List<String> stack) {
+        builder.fileIo(path, operation, took, bytes, "importer-1", stack);
+        return this;
+    }
+
     public Windows blocked(String kind, String thread, Duration blockedFor, List<String> stack) {
         builder.blockedCall(new BlockedCall(kind, thread, blockedFor, stack));
         return this;

@@ -44,7 +44,8 @@ public final class JfrCollector implements AutoCloseable {
     public static List<JfrHandler> defaultHandlers() {
         GcJoin gc = new GcJoin();
         return List.of(new ExecutionSampleHandler(), new ObjectAllocationSampleHandler(), new JavaMonitorEnterHandler(),
-                new SocketReadHandler(), new GarbageCollectionHandler(gc), new GcHeapSummaryHandler(gc), new ExceptionStatisticsHandler(),
+                new SocketReadHandler(), new SocketWriteHandler(), FileIoHandler.reads(), FileIoHandler.writes(), FileIoHandler.forces(),
+                new GarbageCollectionHandler(gc), new GcHeapSummaryHandler(gc), new ExceptionStatisticsHandler(),
                 new DeoptimizationHandler(), new CodeCacheFullHandler(), new CompilationFailureHandler(), new OldObjectSampleHandler());
     }
 

@@ -2,6 +2,7 @@ package dev.quadrant.core.memory;
 
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
+import dev.quadrant.core.Growth;
 import dev.quadrant.core.Rule;
 import dev.quadrant.core.RuleInfo;
 import dev.quadrant.core.Score;

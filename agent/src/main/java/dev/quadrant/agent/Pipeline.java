@@ -31,7 +31,6 @@ import dev.quadrant.core.memory.HeapLeakRule;
 import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -58,6 +58,50 @@ public record Window(
         return all;
     }
 
+    /**
+     * The newest windows that together cover at least {@code minSeconds} (or all whose length is known), for rules
+     * that judge a sustained rate rather than one window.
+     */
+    public Trailing trailing(double minSeconds) {
+        List<JvmSample> all = series();
+        List<JvmSample> samples = new java.util.ArrayList<>();
+        List<Double> lengths = new java.util.ArrayList<>();
+        double span = 0;
+        for (int i = all.size() - 1; i >= 0 && span < minSeconds; i--) {
+            boolean current = i == all.size() - 1;
+            if (!current && i == 0) break;  // the oldest window's length is unknown
+            double length = current ? seconds() : (all.get(i).time().toEpochMilli() - all.get(i - 1).time().toEpochMilli()) / 1000.0;
+            samples.add(all.get(i));
+            lengths.add(length);
+            span += length;
+        }
+        return new Trailing(samples, lengths, span);
+    }
+
+    /** Windows newest first with their lengths in seconds, and the time they cover. */
+    public record Trailing(List<JvmSample> samples, List<Double> seconds, double span) {
+        /** Sum of a per-window figure; unknown ({@code -1}) values count as nothing. */
+        public double sum(java.util.function.ToLongFunction<JvmSample> figure) {
+            double total = 0;
+            for (JvmSample s : samples) total += Math.max(0, figure.applyAsLong(s));
+            return total;
+        }
+
+        /** Time-weighted average of a level; unknown values are left out; -1 when none is known. */
+        public double average(java.util.function.ToDoubleFunction<JvmSample> level) {
+            double total = 0, weight = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                double v = level.applyAsDouble(samples.get(i));
+                if (v >= 0) { total += v * seconds.get(i); weight += seconds.get(i); }
+            }
+            return weight == 0 ? -1 : total / weight;
+        }
+
+        public boolean allKnown(java.util.function.ToLongFunction<JvmSample> figure) {
+            return samples.stream().allMatch(s -> figure.applyAsLong(s) >= 0);
+        }
+    }
+
     /** Average number of cores the process used, or -1 when the JVM cannot tell. */
     public double processCores() {
         return jvm.processCpuNanos() < 0 ? -1 : jvm.processCpuNanos() / (double) duration().toNanos();

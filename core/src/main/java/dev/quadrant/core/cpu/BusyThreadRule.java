@@ -11,7 +11,6 @@ import dev.quadrant.core.Window;
 import dev.quadrant.core.evidence.BusyThread;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -48,14 +48,15 @@ public final class JitDeoptimizationRule implements Rule {
         JitActivity jit = window.jit();
         long used = window.jvm().codeCacheUsedBytes(), max = window.jvm().codeCacheMaxBytes();
         double occupancy = used >= 0 && max > 0 ? (double) used / max : -1;
-        double[] deopts = deoptimizations(window);  // {count, span seconds}
-        double rate = deopts[1] >= DEOPT_SPAN_SECONDS ? deopts[0] / deopts[1] : 0;
+        Window.Trailing recent = window.trailing(DEOPT_SPAN_SECONDS);
+        double deopts = recent.sum(JvmSample::deoptimizations);
+        double rate = recent.span() >= DEOPT_SPAN_SECONDS ? deopts / recent.span() : 0;
         int windowsSinceFull = windowsSinceCodeCacheFull(window);
         // The JIT stays off after the cache filled (JDK 20+ never restarts it): the finding holds for a while after the event.
         int byFull = windowsSinceFull == 0 ? CODE_CACHE_FULL_SCORE : windowsSinceFull > 0 ? CODE_CACHE_FULL_SCORE - 10 : 0;
         int byOccupancy = Score.of(occupancy, WARN_CODE_CACHE, CRITICAL_CODE_CACHE);
         if (byOccupancy <= Score.INFO_CAP) byOccupancy = 0;  // a code cache that still has room is no finding
-        int byDeopt = deopts[0] >= MIN_DEOPTS ? Score.of(rate, WARN_DEOPT_RATE, CRITICAL_DEOPT_RATE) : 0;
+        int byDeopt = deopts >= MIN_DEOPTS ? Score.of(rate, WARN_DEOPT_RATE, CRITICAL_DEOPT_RATE) : 0;
         if (byDeopt <= Score.INFO_CAP) byDeopt = 0;  // a few per second is the JIT at work
         int byFailures = jit.compilationFailures() >= MIN_FAILURES ? FAILURE_SCORE : 0;
         int score = Math.max(Math.max(byFull, byOccupancy), Math.max(byDeopt, byFailures));
@@ -70,7 +71,7 @@ public final class JitDeoptimizationRule implements Rule {
                 .title(title)
                 .detail("Code cache " + (occupancy < 0 ? "use unknown" : Units.bytes(used) + " of " + Units.bytes(max) + " (" + Units.percent(occupancy)
                         + ", warning at " + Units.percent(WARN_CODE_CACHE) + ")") + ", full events " + jit.codeCacheFull() + "; deoptimizations "
-                        + jit.deoptimizations() + " in this window, " + Math.round(deopts[0]) + " in the last " + Math.round(deopts[1]) + " s ("
+                        + jit.deoptimizations() + " in this window, " + Math.round(deopts) + " in the last " + Math.round(recent.span()) + " s ("
                         + Units.decimal(rate) + "/s, warning at " + (int) WARN_DEOPT_RATE + "/s over " + (int) DEOPT_SPAN_SECONDS + " s); failed compilations "
                         + jit.compilationFailures() + ".")
                 .evidence("codeCacheFullEvents", jit.codeCacheFull())
@@ -89,18 +90,6 @@ public final class JitDeoptimizationRule implements Rule {
                         : "Usually harmless; if a hot method is among them, it runs interpreted: simplify it or split it.")
                 .verify("jcmd " + window.pid() + " Compiler.codecache; start with -Xlog:deoptimization=debug to see each deoptimization")
                 .build());
-    }
-
-    /** Deoptimizations over the trailing windows that cover at least {@link #DEOPT_SPAN_SECONDS}. */
-    static double[] deoptimizations(Window window) {
-        List<JvmSample> series = window.series();
-        double count = 0, span = 0;
-        for (int i = series.size() - 1; i >= 1 && span < DEOPT_SPAN_SECONDS; i--) {
-            span += (series.get(i).time().toEpochMilli() - series.get(i - 1).time().toEpochMilli()) / 1000.0;
-            count += Math.max(0, series.get(i).deoptimizations());
-        }
-        if (series.size() == 1) { count = window.jit().deoptimizations(); span = window.seconds(); }
-        return new double[] {count, span};
     }
 
     /** 0 if the code cache filled in this window, n if n windows ago (within the look-back), -1 if not recently. */

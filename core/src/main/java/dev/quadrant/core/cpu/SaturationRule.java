@@ -8,7 +8,6 @@ import dev.quadrant.core.Score;
 import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.evidence.JvmSample;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +19,7 @@ public final class SaturationRule implements Rule {
     static final double WARN_SHARE = 0.90;       // run queues form past ~90% utilisation
     static final double CRITICAL_SHARE = 0.98;   // no headroom at all
     static final double MIN_SPAN_SECONDS = 15;   // sustained: longer than a burst, a GC or a JIT storm at start-up
+    static final double MAIN_CONSUMER = 0.5;     // the process uses at least half of the machine's busy CPU
 
     static final RuleInfo INFO = new RuleInfo("Out of CPU",
             "The process uses nearly all the cores it has, or the machine as a whole is nearly out of CPU (other processes, a"
@@ -35,27 +35,18 @@ public final class SaturationRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        List<JvmSample> series = window.series();
-        double span = 0, cpuNanos = 0, machine = 0, machineWeight = 0;
+        Window.Trailing recent = window.trailing(MIN_SPAN_SECONDS);
+        double span = recent.span();
         int processors = window.jvm().availableProcessors();
-        boolean processKnown = true;
-        for (int i = series.size() - 1; i >= 1 && span < MIN_SPAN_SECONDS; i--) {
-            JvmSample s = series.get(i);
-            double seconds = (s.time().toEpochMilli() - series.get(i - 1).time().toEpochMilli()) / 1000.0;
-            if (seconds <= 0) continue;
-            span += seconds;
-            if (s.processCpuNanos() < 0) processKnown = false;
-            else cpuNanos += s.processCpuNanos();
-            if (s.machineCpuLoad() >= 0) { machine += s.machineCpuLoad() * seconds; machineWeight += seconds; }
-        }
         if (span < MIN_SPAN_SECONDS || processors <= 0) return Optional.empty();
-        double processShare = processKnown ? cpuNanos / (span * 1e9 * processors) : -1;
-        double machineLoad = machineWeight > 0 ? machine / machineWeight : -1;
+        double processShare = recent.allKnown(JvmSample::processCpuNanos) ? recent.sum(JvmSample::processCpuNanos) / (span * 1e9 * processors) : -1;
+        double machineLoad = recent.average(JvmSample::machineCpuLoad);
         int byProcess = Score.of(Math.min(processShare, 1.0), WARN_SHARE, CRITICAL_SHARE);
         int byMachine = Score.of(Math.min(machineLoad, 1.0), WARN_SHARE, CRITICAL_SHARE);
         int score = Math.max(byProcess, byMachine);
         if (score <= Score.INFO_CAP) return Optional.empty();  // busy but not out of CPU: nothing to act on
-        boolean ours = byProcess >= byMachine;
+        // The process is to blame when it uses most of what is busy; otherwise other processes take the CPU.
+        boolean ours = processShare >= 0 && (machineLoad < 0 || processShare >= MAIN_CONSUMER * machineLoad);
         return Optional.of(Finding.of(this, score)
                 .title(ours ? "The process uses " + Units.percent(processShare) + " of its " + processors + " cores"
                         : "The machine is " + Units.percent(machineLoad) + " busy (this process: " + (processShare < 0 ? "unknown" : Units.percent(processShare)) + ")")

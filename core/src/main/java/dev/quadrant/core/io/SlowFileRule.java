@@ -11,7 +11,6 @@ import dev.quadrant.core.Window;
 import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.Latencies;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -48,14 +48,15 @@ public final class GcOverheadRule implements Rule {
         boolean concurrent = gc.collectors().stream().anyMatch(c -> c.startsWith("Z") || c.equals("Shenandoah"));
         // Pauses come from JFR only: the MXBeans' collection time mixes in concurrent work (ZGC cycles, G1's concurrent
         // beans on JDK 20+), so it cannot stand in for pause time.
-        double[] pauses = pauses(window);  // {pause seconds, span seconds}
-        long pauseNanos = (long) (pauses[0] * 1e9);
-        double pauseShare = pauses[0] / pauses[1];
+        Window.Trailing recentPauses = window.trailing(PAUSE_SPAN_SECONDS);
+        long pauseNanos = (long) (recentPauses.sum(JvmSample::gcPauseMicros) * 1000);
+        double pauseShare = pauseNanos / (recentPauses.span() * 1e9);
         int byPauses = Score.of(pauseShare, WARN_PAUSE_SHARE, CRITICAL_PAUSE_SHARE);
-        if (pauses[1] < PAUSE_SPAN_SECONDS) byPauses = Math.min(byPauses, Score.INFO_CAP);
-        double[] full = fullCollections(window);  // {count, span seconds}
-        double fullPerMinute = full[1] >= FULL_RATE_SPAN_SECONDS ? full[0] * 60 / full[1] : 0;
-        int byOld = full[0] >= MIN_FULL_COLLECTIONS ? Score.of(fullPerMinute, WARN_FULL_PER_MINUTE, CRITICAL_FULL_PER_MINUTE) : 0;
+        if (recentPauses.span() < PAUSE_SPAN_SECONDS) byPauses = Math.min(byPauses, Score.INFO_CAP);
+        Window.Trailing recentFull = window.trailing(FULL_RATE_SPAN_SECONDS);
+        double fullCount = recentFull.sum(JvmSample::fullCollections);
+        double fullPerMinute = recentFull.span() >= FULL_RATE_SPAN_SECONDS ? fullCount * 60 / recentFull.span() : 0;
+        int byOld = fullCount >= MIN_FULL_COLLECTIONS ? Score.of(fullPerMinute, WARN_FULL_PER_MINUTE, CRITICAL_FULL_PER_MINUTE) : 0;
         double cycleShare = concurrent && window.jvm().gcTimeMillis() >= 0 ? window.jvm().gcTimeMillis() / (seconds * 1000) : 0;
         int byCycles = Score.of(Math.min(cycleShare, 1.0), WARN_CYCLE_SHARE, CRITICAL_CYCLE_SHARE);
         int score = Math.max(byPauses, Math.max(byOld, byCycles));
@@ -65,14 +66,14 @@ public final class GcOverheadRule implements Rule {
                 : "GC pauses took " + Units.percent(pauseShare) + " of the time";
         return Optional.of(Finding.of(this, score)
                 .title("Garbage collection overhead: " + what)
-                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(pauses[1]) + " s = " + Units.percent(pauseShare)
+                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(recentPauses.span()) + " s = " + Units.percent(pauseShare)
                         + " (warning at " + Units.percent(WARN_PAUSE_SHARE) + ", critical at " + Units.percent(CRITICAL_PAUSE_SHARE)
-                        + "); full collections " + Math.round(full[0]) + " in the last " + Math.round(full[1]) + " s (" + Units.decimal(fullPerMinute)
+                        + "); full collections " + Math.round(fullCount) + " in the last " + Math.round(recentFull.span()) + " s (" + Units.decimal(fullPerMinute)
                         + "/min, warning at " + (int) WARN_FULL_PER_MINUTE + "/min)" + (concurrent ? "; concurrent collector busy " + Units.percent(cycleShare)
                         + " (warning at " + Units.percent(WARN_CYCLE_SHARE) + ")" : "") + ".")
                 .evidence("pauseShare", Units.round(pauseShare, 4))
                 .evidence("pauseTotalMs", Units.round(pauseNanos / 1e6, 1))
-                .evidence("pauseSpanSeconds", Units.round(pauses[1], 1))
+                .evidence("pauseSpanSeconds", Units.round(recentPauses.span(), 1))
                 .evidence("collections", gc.collections())
                 .evidence("oldCollections", gc.oldCollections())
                 .evidence("fullCollectionsPerMinute", Units.round(fullPerMinute, 1))
@@ -86,30 +87,6 @@ public final class GcOverheadRule implements Rule {
                 .verify("jstat -gcutil " + window.pid() + " 1000 10 (GCT rising by more than " + Math.round(WARN_PAUSE_SHARE * 1000)
                         + " ms per second, FGC counting up)")
                 .build());
-    }
-
-    /** Pause time over the trailing windows that cover at least {@link #PAUSE_SPAN_SECONDS} (or all there is). */
-    static double[] pauses(Window window) {
-        List<JvmSample> series = window.series();
-        double pause = window.gc().totalPause().toNanos() / 1e9, span = window.seconds();
-        for (int i = series.size() - 2; i >= 1 && span < PAUSE_SPAN_SECONDS; i--) {
-            JvmSample s = series.get(i);
-            span += (s.time().toEpochMilli() - series.get(i - 1).time().toEpochMilli()) / 1000.0;
-            pause += Math.max(0, s.gcPauseMicros()) / 1e6;
-        }
-        return new double[] {pause, span};
-    }
-
-    /** Full collections over the trailing windows that cover at least {@link #FULL_RATE_SPAN_SECONDS}. */
-    static double[] fullCollections(Window window) {
-        List<JvmSample> series = window.series();
-        double count = 0, span = 0;
-        for (int i = series.size() - 1; i >= 1 && span < FULL_RATE_SPAN_SECONDS; i--) {
-            JvmSample s = series.get(i);
-            span += (s.time().toEpochMilli() - series.get(i - 1).time().toEpochMilli()) / 1000.0;
-            count += Math.max(0, s.fullCollections());
-        }
-        return new double[] {count, span};
     }
 
     private static double occupancy(Window w) {

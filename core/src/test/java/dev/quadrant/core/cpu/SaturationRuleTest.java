@@ -35,6 +35,11 @@ class SaturationRuleTest {
         assertThat(f.title()).startsWith("The machine");
     }
 
+    @Test void aProcessThatUsesMostOfABusyMachineIsBlamedEvenWhenTheMachineScoresHigher() {
+        Finding f = rule.evaluate(windows(4, 1.96, 0.998).build()).orElseThrow();
+        assertThat(f.title()).startsWith("The process uses 98% of its 2 cores");
+    }
+
     @Test void highButNotSaturatedIsNothing() {
         assertThat(rule.evaluate(windows(4, 1.5, 0.8).build())).isEmpty();
     }

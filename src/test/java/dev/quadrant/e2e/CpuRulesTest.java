@@ -65,9 +65,9 @@ class CpuRulesTest {
 
     @Test void codeCacheFullOfGeneratedTenantRules() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(RuleEngineCodeCacheScenario.class, "interval=1s", "-XX:ReservedCodeCacheSize=2496k")) {
-            TargetJvm.Found found = jvm.awaitWarning("cpu.jit-deoptimization", DETECTION);
-            assertThat(found.severity()).isEqualTo("CRITICAL");
-            assertThat(found.finding().get("title").asText()).contains("Code cache");
+            // The cache reports WARNING while it fills (90%), CRITICAL once it is full and the JIT stops.
+            TargetJvm.Found found = jvm.awaitWarning("cpu.jit-deoptimization", DETECTION, e -> e.get("severity").asText().equals("CRITICAL"), "when full");
+            assertThat(found.finding().get("title").asText()).containsPattern("Code cache (full|filled up)");
             assertThat(found.finding().get("recommendation").asText()).contains("ReservedCodeCacheSize");
         }
     }

@@ -87,7 +87,7 @@ final class Pipeline {
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         JvmSample.Builder baseline = new JvmSample.Builder();
         for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
-        busyThreads.sample(new WindowBuilder(pid, windowStart), windowStart);
+        sampleBusyThreads(new WindowBuilder(pid, windowStart), windowStart);
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, Threads.AGENT_THREAD_PREFIX + "tick");
@@ -139,6 +139,14 @@ final class Pipeline {
         }
     }
 
+    private void sampleBusyThreads(WindowBuilder window, Instant now) {
+        try {
+            busyThreads.sample(window, now);
+        } catch (Throwable t) {
+            faults.record("busy thread sampler", t);
+        }
+    }
+
     static long nextThreadPoll(Duration interval, long lastDumpNanos) {
         long base = Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos());
         return Math.max(base, lastDumpNanos * THREAD_DUMP_COST_SHARE);
@@ -160,11 +168,7 @@ final class Pipeline {
             WindowBuilder closing = current.getAndSet(new WindowBuilder(pid, now));
             for (Sampler s : samplers) sample(s, closing.jvm());
             threadStates.sample(closing, now);
-            try {
-                busyThreads.sample(closing, now);
-            } catch (Throwable t) {
-                faults.record("busy thread sampler", t);
-            }
+            sampleBusyThreads(closing, now);
             Window window = closing.build(now, List.copyOf(history));
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();

@@ -19,9 +19,8 @@ public record Report(int sequence, Instant windowStart, Instant windowEnd, JvmId
 
     /** The window's profiles: the CPU tree from whichever source saw more CPU (as cpu.hot-method judges), the allocation tree. */
     public static Map<String, Profile> profiles(Window w) {
-        boolean jfr = w.cpu().cpuMillis() >= w.threadCpu().cpuMillis();
         Map<String, Profile> m = new java.util.LinkedHashMap<>();
-        m.put("cpu", new Profile("ms", jfr ? "jfr-execution-samples" : "thread-dumps", (jfr ? w.cpu() : w.threadCpu()).tree()));
+        m.put("cpu", new Profile("ms", w.cpuFromJfr() ? "jfr-execution-samples" : "thread-dumps", w.busiestCpuProfile().tree()));
         m.put("allocation", new Profile("bytes", "jfr-allocation-samples", w.allocations().tree()));
         return m;
     }

@@ -50,6 +50,12 @@ public record Window(
 
     public double seconds() { return duration().toNanos() / 1e9; }
 
+    /** Whether JFR's samples saw at least as much CPU as the thread dumps: the profile the CPU findings and flame graph use. */
+    public boolean cpuFromJfr() { return cpu.cpuMillis() >= threadCpu.cpuMillis(); }
+
+    /** The CPU profile from whichever source saw more CPU: JFR's sampler is finer, thread dumps see what it cannot walk. */
+    public CpuProfile busiestCpuProfile() { return cpuFromJfr() ? cpu : threadCpu; }
+
     /** The earlier windows and this one, oldest first. */
     public List<JvmSample> series() {
         List<JvmSample> all = new java.util.ArrayList<>(history.size() + 1);

@@ -14,11 +14,16 @@ public final class SocketReadHandler implements JfrHandler {
 
     @Override public void configure(EventSettings s) { s.withThreshold(THRESHOLD).withStackTrace(); }
 
-    @Override public void accept(RecordedEvent e, WindowBuilder window) {
-        if (Threads.isAgent(e.getThread())) return;
+    /** {@code host:port} of a socket event; the address when the host name is not known. */
+    static String peer(RecordedEvent e) {
         String host = e.getString("host");
         if (host == null || host.isEmpty()) host = e.getString("address");
-        window.socketRead(host + ":" + e.getInt("port"), e.getDuration(), e.getLong("bytesRead"), e.getLong("timeout"),
+        return host + ":" + e.getInt("port");
+    }
+
+    @Override public void accept(RecordedEvent e, WindowBuilder window) {
+        if (Threads.isAgent(e.getThread())) return;
+        window.socketRead(peer(e), e.getDuration(), e.getLong("bytesRead"), e.getLong("timeout"),
                 Threads.name(e.getThread()), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }
 }

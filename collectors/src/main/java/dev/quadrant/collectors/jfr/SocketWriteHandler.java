@@ -12,9 +12,7 @@ public final class SocketWriteHandler implements JfrHandler {
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread())) return;
-        String host = e.getString("host");
-        if (host == null || host.isEmpty()) host = e.getString("address");
-        window.socketWrite(host + ":" + e.getInt("port"), e.getDuration(), e.getLong("bytesWritten"), Threads.name(e.getThread()),
+        window.socketWrite(SocketReadHandler.peer(e), e.getDuration(), e.getLong("bytesWritten"), Threads.name(e.getThread()),
                 StackFrames.top(e.getStackTrace(), SocketReadHandler.MAX_DEPTH));
     }
 }

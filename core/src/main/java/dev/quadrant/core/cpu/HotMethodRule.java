@@ -39,9 +39,8 @@ public final class HotMethodRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        // Whichever source saw more of the CPU: JFR's sampler is finer, thread dumps see what it cannot walk.
-        boolean fromJfr = window.cpu().cpuMillis() >= window.threadCpu().cpuMillis();
-        CpuProfile cpu = fromJfr ? window.cpu() : window.threadCpu();
+        boolean fromJfr = window.cpuFromJfr();
+        CpuProfile cpu = window.busiestCpuProfile();
         if (cpu.cpuMillis() < MIN_PROFILED_CPU_MS || cpu.topMethods().isEmpty()) return Optional.empty();
         MethodShare hot = cpu.topMethods().get(0);
         double share = cpu.selfShare(hot);

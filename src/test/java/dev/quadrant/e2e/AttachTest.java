@@ -43,6 +43,8 @@ class AttachTest {
             assertThat(stopped.exit()).as(stopped.toString()).isZero();
             assertThat(app.reports().size()).as("final report").isGreaterThan(before);
             assertThat(agentThreads(app.pid())).as("agent threads after stop").isZero();
+            // Thread, ThreadPoolExecutor and AbstractQueuedSynchronizer at least (ForkJoinPool only once loaded)
+            assertThat(Files.readString(out.resolve("quadrant.log"))).containsPattern("Instrumentation removed: [3-9] classes retransformed");
             int afterStop = app.reports().size();
             Thread.sleep(2500);
             assertThat(app.reports()).as("no reports after stop").hasSize(afterStop);

@@ -3,6 +3,7 @@ package dev.quadrant.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.HealthyPoolsService;
 import dev.quadrant.e2e.scenarios.HealthyService;
 import dev.quadrant.e2e.scenarios.LightLockService;
 import dev.quadrant.e2e.scenarios.PluginWarmupService;
@@ -25,7 +26,7 @@ class HealthyServiceTest {
 
     @ParameterizedTest
     @ValueSource(classes = {HealthyService.class, SteadyAllocatorService.class, WarmingUpService.class, TimeoutClientService.class,
-            LightLockService.class, SessionCacheService.class, PluginWarmupService.class})
+            LightLockService.class, SessionCacheService.class, PluginWarmupService.class, HealthyPoolsService.class})
     void noWarningsOverSeveralWindows(Class<?> service) throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(service, "interval=1s", "-Xmx256m")) {
             List<JsonNode> reports = jvm.awaitReports(WINDOWS, Duration.ofSeconds(40));
@@ -35,7 +36,7 @@ class HealthyServiceTest {
 
     /** Long enough for the trend rules (leaks, saturation, sustained full collections) to judge: 30 s of 2 s windows. */
     @ParameterizedTest
-    @ValueSource(classes = {SessionCacheService.class, PluginWarmupService.class, SteadyAllocatorService.class})
+    @ValueSource(classes = {SessionCacheService.class, PluginWarmupService.class, SteadyAllocatorService.class, HealthyPoolsService.class})
     void noWarningsOnceTrendsCanBeJudged(Class<?> service) throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(service, "interval=2s", "-Xmx256m")) {
             assertHealthy(jvm.awaitReports(LONG_WINDOWS, Duration.ofSeconds(60)));

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The agent's options, {@code key=value} pairs joined by commas, parsed strictly: any mistake is an error, never a guess. */
-public record Options(Path out, Duration interval, int keep) {
+public record Options(Path out, Duration interval, int keep, boolean instrument) {
     static final Path DEFAULT_OUT = Path.of("quadrant-reports");
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     static final int DEFAULT_KEEP = 500;                     // 500 periods: over 8 h at the default interval, a few MiB
@@ -17,10 +17,11 @@ public record Options(Path out, Duration interval, int keep) {
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
     static final int MAX_KEEP = 100_000;
     static final String VALID = "out=<dir> (default ./quadrant-reports), interval=<500ms..24h, e.g. 10s, 5m> (default 60s), "
-            + "keep=<reports kept, 1.." + MAX_KEEP + "> (default " + DEFAULT_KEEP + ")";
+            + "keep=<reports kept, 1.." + MAX_KEEP + "> (default " + DEFAULT_KEEP + "), "
+            + "instrument=<on|off: weave thread pools, locks and thread starts> (default on)";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
-    public static Options defaults() { return new Options(DEFAULT_OUT, DEFAULT_INTERVAL, DEFAULT_KEEP); }
+    public static Options defaults() { return new Options(DEFAULT_OUT, DEFAULT_INTERVAL, DEFAULT_KEEP, true); }
 
     /** Parses the agent argument; {@code null} or blank means defaults. */
     public static Options parse(String args) throws BadOption {
@@ -43,9 +44,10 @@ public record Options(Path out, Duration interval, int keep) {
             String value = p.substring(eq + 1).strip();
             if (seen.put(key, value) != null) throw new BadOption("option '" + key + "' given twice");
             o = switch (key) {
-                case "out" -> new Options(out(value), o.interval(), o.keep());
-                case "interval" -> new Options(o.out(), interval(value), o.keep());
-                case "keep" -> new Options(o.out(), o.interval(), keep(value));
+                case "out" -> new Options(out(value), o.interval(), o.keep(), o.instrument());
+                case "interval" -> new Options(o.out(), interval(value), o.keep(), o.instrument());
+                case "keep" -> new Options(o.out(), o.interval(), keep(value), o.instrument());
+                case "instrument" -> new Options(o.out(), o.interval(), o.keep(), onOff(key, value));
                 default -> throw new BadOption("unknown option '" + key + "'");
             };
         }
@@ -75,6 +77,14 @@ public record Options(Path out, Duration interval, int keep) {
             throw new BadOption("option 'interval=" + value + "' is outside 500ms..24h");
         }
         return d;
+    }
+
+    private static boolean onOff(String key, String value) throws BadOption {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new BadOption("option '" + key + "=" + value + "' is not on or off");
+        };
     }
 
     private static int keep(String value) throws BadOption {

@@ -2,6 +2,8 @@ package dev.quadrant.agent;
 
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.Faults;
+import dev.quadrant.collectors.instrument.BootstrapJar;
+import dev.quadrant.collectors.instrument.ThreadInstrumentation;
 import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
@@ -10,6 +12,7 @@ import dev.quadrant.collectors.mxbean.BufferPoolSampler;
 import dev.quadrant.collectors.mxbean.BusyThreadSampler;
 import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
 import dev.quadrant.collectors.mxbean.CpuSampler;
+import dev.quadrant.collectors.mxbean.DeadlockSampler;
 import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
 import dev.quadrant.collectors.mxbean.GcSampler;
 import dev.quadrant.collectors.mxbean.HeapSampler;
@@ -30,6 +33,7 @@ import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.memory.HeapLeakRule;
 import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +71,7 @@ final class Pipeline {
             new FileDescriptorSampler(), new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler(), new MemoryPoolSampler());
     private final BusyThreadSampler busyThreads = new BusyThreadSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
+    private final DeadlockSampler deadlocks = new DeadlockSampler();
     private final Classifier classifier = new Classifier(RuleCatalog.all());
     private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
     private final SelfCpu selfCpu = new SelfCpu();
@@ -74,6 +79,8 @@ final class Pipeline {
     private final List<String> notes = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private JfrCollector jfr;
+    private ThreadInstrumentation instrumentation;
+    private long instrumentationFailuresLogged;
     private boolean closed;
     private long errorsReported;
 
@@ -118,6 +125,28 @@ final class Pipeline {
             if (!closed) { jfr = c; return; }
         }
         if (c != null) c.close();  // stopped while JFR was starting
+    }
+
+    /**
+     * Weaves thread pools, java.util.concurrent locks and Thread.start (retransforming the classes already loaded). Without
+     * it the THREADS rules that need it stay silent; everything else works.
+     */
+    void startInstrumentation(Instrumentation inst) {
+        ThreadInstrumentation t = null;
+        long started = System.nanoTime();
+        try {
+            String bridge = BootstrapJar.inject(inst);
+            t = ThreadInstrumentation.install(inst);
+            LOG.info("Woven {} JDK classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
+        } catch (Throwable e) {
+            faults.record("instrumentation", e);
+            note("Thread pool, lock and thread-start instrumentation unavailable (" + e + "): pool, j.u.c. lock and thread-leak"
+                    + " site figures are missing");
+        }
+        synchronized (this) {
+            if (!closed) { instrumentation = t; return; }
+        }
+        if (t != null) t.close();  // stopped while weaving
     }
 
     private synchronized void note(String note) { if (notes.size() < 20) notes.add(note); }
@@ -169,6 +198,12 @@ final class Pipeline {
             for (Sampler s : samplers) sample(s, closing.jvm());
             threadStates.sample(closing, now);
             sampleBusyThreads(closing, now);
+            sampleInstrumentation(closing);
+            try {
+                deadlocks.sample(closing);
+            } catch (Throwable t) {
+                faults.record("deadlock sampler", t);
+            }
             Window window = closing.build(now, List.copyOf(history));
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
@@ -183,6 +218,23 @@ final class Pipeline {
             faults.record("report", t);
         } finally {
             tickLock.unlock();
+        }
+    }
+
+    private void sampleInstrumentation(WindowBuilder window) {
+        ThreadInstrumentation t;
+        synchronized (this) { t = instrumentation; }
+        if (t == null) return;
+        try {
+            t.sample(window);
+        } catch (Throwable e) {
+            faults.record("instrumentation sampler", e);
+        }
+        long failures = t.failures();  // inside advice: caught there, the application never saw them
+        if (failures > instrumentationFailuresLogged) {
+            Throwable first = t.firstFailure();
+            faults.record("instrumentation advice", first != null ? first : new IllegalStateException(failures + " failures"));
+            instrumentationFailuresLogged = failures;
         }
     }
 
@@ -203,10 +255,12 @@ final class Pipeline {
     /** Stops the schedules, writes the final report (waiting at most {@code timeout} for a tick in progress), closes JFR. */
     void close(String reason, Duration timeout) {
         JfrCollector c;
+        ThreadInstrumentation woven;
         synchronized (this) {
             if (closed) return;
             closed = true;
             c = jfr;
+            woven = instrumentation;
         }
         scheduler.shutdownNow();
         try {
@@ -222,6 +276,13 @@ final class Pipeline {
             Thread.currentThread().interrupt();
         }
         if (c != null) c.close();
+        if (woven != null) {
+            try {
+                LOG.info("Instrumentation removed: {} classes retransformed to their original bytes", woven.close());
+            } catch (Throwable t) {
+                faults.record("instrumentation removal", t);
+            }
+        }
         StackFrames.clear();
     }
 }

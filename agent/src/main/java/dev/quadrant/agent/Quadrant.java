@@ -3,6 +3,7 @@ package dev.quadrant.agent;
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.jfr.Threads;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,20 +28,22 @@ final class Quadrant {
     private final Options options;
     private final String loadedBy;
     private final Path dir;
+    private final Instrumentation inst;
     private final Instant startedAt = Instant.now();
     private final CountDownLatch built = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Pipeline pipeline;
     private volatile Thread exitHook;
 
-    private Quadrant(Options options, String loadedBy, Path dir) {
+    private Quadrant(Options options, String loadedBy, Path dir, Instrumentation inst) {
         this.options = options;
         this.loadedBy = loadedBy;
         this.dir = dir;
+        this.inst = inst;
     }
 
     /** Starts the agent unless one runs already. Returns a one-line message for stderr, or null when started quietly. */
-    static String start(Options options, String loadedBy) {
+    static String start(Options options, String loadedBy, Instrumentation inst) {
         Quadrant running = RUNNING.get();
         if (running != null) return "quadrant: already running in this JVM (reports in " + running.dir + "); this load is ignored.";
         Path dir = options.out().toAbsolutePath();
@@ -51,7 +54,7 @@ final class Quadrant {
             return "quadrant: cannot write reports to '" + dir + "' (" + why(e) + "); choose another folder with out=<dir>."
                     + " Quadrant is not started; the application continues.";
         }
-        Quadrant q = new Quadrant(options, loadedBy, dir);
+        Quadrant q = new Quadrant(options, loadedBy, dir, inst);
         if (!RUNNING.compareAndSet(null, q)) return "quadrant: already running in this JVM; this load is ignored.";
         System.setProperty(MARKER_PROPERTY, "version=" + Version.get() + ";out=" + dir + ";interval=" + options.interval().toMillis() + "ms;loadedBy=" + loadedBy);
         Thread hook = new Thread(() -> q.stop("JVM exit"), Threads.AGENT_THREAD_PREFIX + "shutdown");
@@ -96,6 +99,8 @@ final class Quadrant {
         }
         if (p == null || stopping.get()) return;
         p.startSchedules();
+        // Weaving first: pools and threads the application creates early are seen with their creation sites.
+        if (options.instrument() && inst != null) p.startInstrumentation(inst);
         p.startJfr();
     }
 

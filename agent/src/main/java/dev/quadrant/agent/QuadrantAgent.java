@@ -10,7 +10,7 @@ public final class QuadrantAgent {
     /** The argument the CLI's {@code stop} passes; not an option list (a bare key is an error there). */
     static final String STOP_COMMAND = "stop";
 
-    public static void premain(String args, Instrumentation inst) { load(args, AgentStats.STARTED_WITH_JVM); }
+    public static void premain(String args, Instrumentation inst) { load(args, AgentStats.STARTED_WITH_JVM, inst); }
 
     public static void agentmain(String args, Instrumentation inst) {
         try {
@@ -22,13 +22,13 @@ public final class QuadrantAgent {
             System.err.println("quadrant: stop failed (" + t + ")");
             return;
         }
-        load(args, AgentStats.ATTACHED_LATER);
+        load(args, AgentStats.ATTACHED_LATER, inst);
     }
 
-    static void load(String args, String how) {
+    static void load(String args, String how, Instrumentation inst) {
         String message;
         try {
-            message = Quadrant.start(Options.parse(args), how);
+            message = Quadrant.start(Options.parse(args), how, inst);
         } catch (Options.BadOption e) {
             message = e.line();
         } catch (Throwable t) {

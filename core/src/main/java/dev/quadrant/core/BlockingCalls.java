@@ -5,6 +5,29 @@ import java.util.List;
 /** Recognises, from a thread's stack, blocking calls that can wait forever because no timeout was given. */
 public final class BlockingCalls {
     public static final String UNTIMED_SOCKET_READ = "socket read without timeout";
+    /** Prefix of the kind of an untimed wait: "wait without timeout: Future.get()". */
+    public static final String UNTIMED_WAIT = "wait without timeout: ";
+
+    private static final String[][] WAITS = {
+            {"java.util.concurrent.FutureTask.get(", "Future.get()"},
+            {"java.util.concurrent.CompletableFuture.get(", "CompletableFuture.get()"},
+            {"java.util.concurrent.CompletableFuture.join(", "CompletableFuture.join()"},
+            {"java.lang.Thread.join(", "Thread.join()"},
+            {"java.util.concurrent.CountDownLatch.await(", "CountDownLatch.await()"},
+            {"java.util.concurrent.CyclicBarrier.await(", "CyclicBarrier.await()"},
+            {"java.util.concurrent.Phaser.awaitAdvance(", "Phaser.awaitAdvance()"},
+            {"java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(", "Condition.await()"},
+            {"java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUninterruptibly(", "Condition.await()"},
+            {"java.lang.Object.wait(", "Object.wait()"}};
+    /** Waiting for work, not for a result: an idle consumer or worker, a timer, a reference handler. */
+    private static final String[] IDLE = {
+            "Queue.take(", "Deque.take(", "Queue.put(", "Deque.put(", "Queue.transfer(", "java.util.concurrent.Exchanger.",
+            "java.util.concurrent.ThreadPoolExecutor.getTask(", "java.util.concurrent.ForkJoinPool.awaitWork(",
+            "java.util.TimerThread.mainLoop(", "java.lang.ref.ReferenceQueue.remove("};
+    /** Frames that mean the thread is running a task or a request, not a thread of its own waiting for shutdown. */
+    private static final String[] TASK_RUNNERS = {
+            "java.util.concurrent.ThreadPoolExecutor.runWorker(", "java.util.concurrent.ForkJoinWorkerThread.run(",
+            "sun.net.httpserver.ServerImpl$Exchange.run("};
 
     private BlockingCalls() {}
 
@@ -28,6 +51,27 @@ public final class BlockingCalls {
             return !Frames.contains(stack, "sun.nio.ch.NioSocketImpl.timedRead");
         }
         return Frames.contains(stack, "sun.nio.ch.SocketChannelImpl.read") && isBlockedInNative(stack.get(0));
+    }
+
+    /**
+     * The untimed wait (e.g. "Future.get()") that a WAITING thread's stack shows the application made, or null: the JDK
+     * frame nearest the first application frame names it (Thread.join, not the Object.wait inside it); a consumer
+     * waiting on a queue for work is not one.
+     */
+    public static String untimedWait(List<String> stack) {
+        String kind = null;
+        for (String frame : stack) {
+            if (!Frames.isPlatform(frame)) return kind;
+            for (String idle : IDLE) if (frame.contains(idle)) return null;
+            for (String[] w : WAITS) if (frame.startsWith(w[0])) { kind = w[1]; break; }  // the JDK call nearest the application wins
+        }
+        return null;  // no application frame: the platform's own thread
+    }
+
+    /** The thread runs a pool's task or a served request, where an endless wait holds up work. */
+    public static boolean isTaskThread(List<String> stack) {
+        for (String frame : stack) for (String runner : TASK_RUNNERS) if (frame.startsWith(runner)) return true;
+        return false;
     }
 
     private static boolean isBlockedInNative(String top) {

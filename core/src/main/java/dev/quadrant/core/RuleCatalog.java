@@ -17,7 +17,13 @@ import dev.quadrant.core.memory.GcPauseRule;
 import dev.quadrant.core.memory.HeapExhaustionRule;
 import dev.quadrant.core.memory.HeapLeakRule;
 import dev.quadrant.core.memory.MetaspaceLeakRule;
+import dev.quadrant.core.threads.DeadlockRule;
 import dev.quadrant.core.threads.LockContentionRule;
+import dev.quadrant.core.threads.PoolRejectionRule;
+import dev.quadrant.core.threads.PoolSaturationRule;
+import dev.quadrant.core.threads.ThreadLeakRule;
+import dev.quadrant.core.threads.UntimedWaitRule;
+import dev.quadrant.core.threads.VirtualPinningRule;
 import java.util.List;
 
 /** Every rule Quadrant runs, one per contract id, in catalogue order. */
@@ -29,7 +35,8 @@ public final class RuleCatalog {
                 new HotMethodRule(), new BusyThreadRule(), new SaturationRule(), new ExceptionStormRule(), new JitDeoptimizationRule(),
                 new AllocationPressureRule(), new GcPauseRule(), new GcOverheadRule(), new HeapLeakRule(), new HeapExhaustionRule(),
                 new DirectLeakRule(), new MetaspaceLeakRule(), new FinalizerBacklogRule(),
-                new LockContentionRule(),
+                new ThreadLeakRule(), new PoolSaturationRule(), new PoolRejectionRule(), new LockContentionRule(), new DeadlockRule(),
+                new UntimedWaitRule(), new VirtualPinningRule(),
                 new SocketNoTimeoutRule(), new SlowSocketRule(), new SlowFileRule(), new FdLeakRule());
     }
 }

@@ -4,8 +4,8 @@ package dev.quadrant.core;
 public enum Severity {
     INFO, WARNING, CRITICAL;
 
-    static final int WARNING_FROM = 25;  // Java Mission Control's rule-score bands
-    static final int CRITICAL_FROM = 75;
+    public static final int WARNING_FROM = 25;  // Java Mission Control's rule-score bands
+    public static final int CRITICAL_FROM = 75;
 
     public static Severity of(int score) {
         if (score >= CRITICAL_FROM) return CRITICAL;

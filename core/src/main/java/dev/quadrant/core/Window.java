@@ -4,13 +4,17 @@ import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.BusyThread;
 import dev.quadrant.core.evidence.CpuProfile;
+import dev.quadrant.core.evidence.DeadlockedThread;
 import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
+import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
+import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +42,10 @@ public record Window(
         long exceptionsThrown,
         JitActivity jit,
         List<OldObject> oldObjects,
+        List<ThreadPool> pools,
+        List<LiveThreads> threadGroups,
+        List<DeadlockedThread> deadlocked,
+        List<VirtualPinning> pinning,
         JvmSample jvm,
         List<JvmSample> history,
         long eventsSeen,

@@ -4,14 +4,18 @@ import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.AllocationSite;
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.BusyThread;
+import dev.quadrant.core.evidence.DeadlockedThread;
 import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.Latencies;
+import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
+import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +48,11 @@ public final class WindowBuilder {
     static final int MAX_BUSY_THREADS = 32;
     static final int MAX_OLD_OBJECTS = 1024;      // JFR's leak profiler keeps 256 samples; a few snapshots per window
     static final int MAX_COLLECTOR_NAMES = 8;
+    static final int MAX_POOLS = 512;
+    static final int MAX_THREAD_GROUPS = 64;
+    static final int MAX_LOCKS = 256;             // java.util.concurrent locks with contended waits
+    static final int MAX_DEADLOCKED = 64;
+    static final int MAX_PINNING_SITES = 256;
 
     private final long pid;
     private final Instant start;
@@ -65,6 +74,13 @@ public final class WindowBuilder {
     private final List<String> failureMessages = new ArrayList<>();
     private final List<BusyThread> busyThreads = new ArrayList<>();
     private final List<OldObject> oldObjects = new ArrayList<>();
+    private final List<MonitorContention> locks = new ArrayList<>();
+    private final List<Integer> lockIds = new ArrayList<>();           // identity of each entry of locks
+    private final Map<Integer, Holder> lockHolders = new HashMap<>();  // lock identity -> who held it when a waiter was seen
+    private final List<ThreadPool> pools = new ArrayList<>();
+    private final List<LiveThreads> threadGroups = new ArrayList<>();
+    private final List<DeadlockedThread> deadlocked = new ArrayList<>();
+    private final Map<String, PinAcc> pinning = new HashMap<>();
     private final JvmSample.Builder jvm = new JvmSample.Builder();
     private long seen, dropped;
     private boolean closed;
@@ -110,6 +126,67 @@ public final class WindowBuilder {
             monitors.put(key, acc = new MonitorAcc());
         }
         acc.add(thread, owner, waited.toNanos(), stack);
+    }
+
+    /**
+     * Contended waits for one java.util.concurrent lock instance over the window ({@code identity} is its identity hash,
+     * to match a holder seen by {@link #lockHolder}).
+     */
+    public synchronized void lockWaits(String lockClass, int identity, long waits, Duration total, Duration longest, int threadCount,
+                                       List<String> threads, String longestWaiter, List<String> stack) {
+        if (!accept()) return;
+        if (locks.size() >= MAX_LOCKS) { dropped++; return; }
+        String site = Frames.firstApplicationFrame(stack);
+        locks.add(new MonitorContention(MonitorContention.LOCK, lockClass + "@" + Integer.toHexString(identity), site, waits, total,
+                longest, threadCount, threads, longestWaiter, null, stack, List.of()));
+        lockIds.add(identity);
+    }
+
+    /** A thread seen holding a java.util.concurrent lock another thread waited for, with its stack at that moment. */
+    public synchronized void lockHolder(int identity, String thread, List<String> stack) {
+        if (!accept()) return;
+        if (lockHolders.size() >= MAX_LOCKS) { dropped++; return; }
+        lockHolders.putIfAbsent(identity, new Holder(thread, stack));
+    }
+
+    private record Holder(String thread, List<String> stack) {}
+
+    public synchronized void pool(ThreadPool pool) {
+        if (!accept()) return;
+        if (pools.size() >= MAX_POOLS) { dropped++; return; }
+        pools.add(pool);
+    }
+
+    public synchronized void liveThreads(LiveThreads group) {
+        if (!accept()) return;
+        if (threadGroups.size() >= MAX_THREAD_GROUPS) { dropped++; return; }
+        threadGroups.add(group);
+    }
+
+    public synchronized void deadlocked(DeadlockedThread thread) {
+        if (!accept()) return;
+        if (deadlocked.size() >= MAX_DEADLOCKED) { dropped++; return; }
+        deadlocked.add(thread);
+    }
+
+    /** A virtual thread blocked while pinned to its carrier. */
+    public synchronized void virtualPinned(Duration took, String thread, List<String> stack) {
+        if (!accept()) return;
+        String site = Frames.firstApplicationFrame(stack);
+        PinAcc acc = pinning.get(site);
+        if (acc == null) {
+            if (pinning.size() >= MAX_PINNING_SITES) { dropped++; return; }
+            pinning.put(site, acc = new PinAcc());
+        }
+        acc.count++;
+        acc.totalNanos += took.toNanos();
+        if (took.toNanos() >= acc.longestNanos) { acc.longestNanos = took.toNanos(); acc.thread = thread; acc.stack = stack; }
+    }
+
+    private static final class PinAcc {
+        long count, totalNanos, longestNanos;
+        String thread;
+        List<String> stack = List.of();
     }
 
     public synchronized void socketRead(String peer, Duration took, long bytes, long timeoutMillis, String thread, List<String> stack) {
@@ -237,7 +314,8 @@ public final class WindowBuilder {
         List<BusyThread> busy = busyThreads.stream().sorted(Comparator.comparingLong(BusyThread::cpuMillis).reversed()).toList();
         return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(), gc,
                 monitorContention(), socketEndpoints(), fileIo(), List.copyOf(blockedCalls), busy, exceptionsThrown, jitActivity(),
-                List.copyOf(oldObjects), jvm.build(end), List.copyOf(history), seen, dropped);
+                List.copyOf(oldObjects), List.copyOf(pools), List.copyOf(threadGroups), List.copyOf(deadlocked), virtualPinning(),
+                jvm.build(end), List.copyOf(history), seen, dropped);
     }
 
     private JitActivity jitActivity() {
@@ -271,10 +349,25 @@ public final class WindowBuilder {
         return new AllocationProfile(allocationSamples, allocationBytes, top, tree.build());
     }
 
+    /** Monitors and java.util.concurrent locks in one list, most blocked time first. */
     private List<MonitorContention> monitorContention() {
-        return monitors.entrySet().stream()
-                .map(e -> e.getValue().toContention(e.getKey()))
-                .sorted(Comparator.comparing(MonitorContention::totalBlocked).reversed())
+        List<MonitorContention> all = new ArrayList<>();
+        for (Map.Entry<MonitorKey, MonitorAcc> e : monitors.entrySet()) all.add(e.getValue().toContention(e.getKey()));
+        for (int i = 0; i < locks.size(); i++) {
+            MonitorContention c = locks.get(i);
+            Holder h = lockHolders.get(lockIds.get(i));
+            all.add(h == null ? c : new MonitorContention(c.kind(), c.monitorClass(), c.site(), c.waits(), c.totalBlocked(), c.longest(),
+                    c.threadCount(), c.threads(), c.longestWaiter(), h.thread(), c.stack(), h.stack()));
+        }
+        all.sort(Comparator.comparing(MonitorContention::totalBlocked).reversed());
+        return all;
+    }
+
+    private List<VirtualPinning> virtualPinning() {
+        return pinning.entrySet().stream()
+                .map(e -> new VirtualPinning(e.getKey(), e.getValue().count, Duration.ofNanos(e.getValue().totalNanos),
+                        Duration.ofNanos(e.getValue().longestNanos), e.getValue().thread, e.getValue().stack))
+                .sorted(Comparator.comparing(VirtualPinning::total).reversed())
                 .toList();
     }
 
@@ -310,8 +403,9 @@ public final class WindowBuilder {
         }
 
         MonitorContention toContention(MonitorKey key) {
-            return new MonitorContention(key.monitorClass(), key.site(), waits, Duration.ofNanos(totalNanos), Duration.ofNanos(longestNanos),
-                    threads.size(), threads.stream().limit(MAX_THREAD_NAMES).toList(), longestWaiter, owner, stack);
+            return new MonitorContention(MonitorContention.MONITOR, key.monitorClass(), key.site(), waits, Duration.ofNanos(totalNanos),
+                    Duration.ofNanos(longestNanos), threads.size(), threads.stream().limit(MAX_THREAD_NAMES).toList(), longestWaiter, owner,
+                    stack, List.of());
         }
     }
 

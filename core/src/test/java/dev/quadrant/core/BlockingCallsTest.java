@@ -44,4 +44,44 @@ class BlockingCallsTest {
                 "sun.nio.ch.SelectorImpl.select(SelectorImpl.java:141)"))).isFalse();
         assertThat(BlockingCalls.isUntimedSocketRead(List.of())).isFalse();
     }
+
+    static final java.util.List<String> TASK = java.util.List.of("java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)",
+            "java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)", "java.lang.Thread.run(Thread.java:833)");
+
+    static java.util.List<String> waiting(String... frames) {
+        java.util.List<String> s = new java.util.ArrayList<>(java.util.List.of(frames));
+        s.addAll(TASK);
+        return s;
+    }
+
+    @Test void untimedWaitsAreNamedByTheJdkCallNearestTheApplication() {
+        assertThat(BlockingCalls.untimedWait(waiting("jdk.internal.misc.Unsafe.park(Native Method)", "java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)",
+                "java.util.concurrent.FutureTask.awaitDone(FutureTask.java:447)", "java.util.concurrent.FutureTask.get(FutureTask.java:190)",
+                "com.acme.Report.build(Report.java:40)"))).isEqualTo("Future.get()");
+        assertThat(BlockingCalls.untimedWait(waiting("java.lang.Object.wait(Native Method)", "java.lang.Thread.join(Thread.java:1304)",
+                "java.lang.Thread.join(Thread.java:1372)", "com.acme.Batch.await(Batch.java:9)"))).isEqualTo("Thread.join()");
+        assertThat(BlockingCalls.untimedWait(waiting("java.util.concurrent.FutureTask.get(FutureTask.java:190)",
+                "java.util.concurrent.AbstractExecutorService.invokeAll(AbstractExecutorService.java:247)", "com.acme.Fanout.call(Fanout.java:3)")))
+                .isEqualTo("Future.get()");
+        assertThat(BlockingCalls.untimedWait(waiting("java.util.concurrent.CompletableFuture.waitingGet(CompletableFuture.java:1796)",
+                "java.util.concurrent.CompletableFuture.join(CompletableFuture.java:2117)", "com.acme.Quote.get(Quote.java:5)")))
+                .isEqualTo("CompletableFuture.join()");
+    }
+
+    @Test void idleWorkersAndConsumersAreNotWaitingForAResult() {
+        assertThat(BlockingCalls.untimedWait(waiting("jdk.internal.misc.Unsafe.park(Native Method)",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(AbstractQueuedSynchronizer.java:1623)",
+                "java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)",
+                "java.util.concurrent.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1062)"))).isNull();
+        assertThat(BlockingCalls.untimedWait(waiting("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(AbstractQueuedSynchronizer.java:1623)",
+                "java.util.concurrent.ArrayBlockingQueue.take(ArrayBlockingQueue.java:420)", "com.acme.Consumer.run(Consumer.java:12)"))).isNull();
+        assertThat(BlockingCalls.untimedWait(java.util.List.of("java.lang.Object.wait(Native Method)",
+                "java.lang.ref.ReferenceQueue.remove(ReferenceQueue.java:155)", "java.lang.ref.Finalizer$FinalizerThread.run(Finalizer.java:172)"))).isNull();
+    }
+
+    @Test void onlyThreadsRunningTasksOrRequestsCount() {
+        assertThat(BlockingCalls.isTaskThread(waiting("com.acme.Report.build(Report.java:40)"))).isTrue();
+        assertThat(BlockingCalls.isTaskThread(java.util.List.of("java.util.concurrent.CountDownLatch.await(CountDownLatch.java:320)",
+                "com.acme.Main.main(Main.java:30)"))).isFalse();
+    }
 }

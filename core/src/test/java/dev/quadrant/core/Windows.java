@@ -124,5 +124,24 @@ public final class Windows {
         return this;
     }
 
+    public Windows pool(dev.quadrant.core.evidence.ThreadPool pool) { builder.pool(pool); return this; }
+
+    public Windows liveThreads(dev.quadrant.core.evidence.LiveThreads group) { builder.liveThreads(group); return this; }
+
+    public Windows deadlocked(dev.quadrant.core.evidence.DeadlockedThread thread) { builder.deadlocked(thread); return this; }
+
+    public Windows pinned(int count, Duration each, List<String> stack) {
+        for (int i = 0; i < count; i++) builder.virtualPinned(each, "", stack);
+        return this;
+    }
+
+    public Windows lockWaits(String lockClass, int identity, long waits, Duration total, int threads, List<String> stack) {
+        builder.lockWaits(lockClass, identity, waits, total, total.dividedBy(Math.max(1, waits)).multipliedBy(3), threads,
+                List.of("worker-1"), "worker-1", stack);
+        return this;
+    }
+
+    public Windows lockHolder(int identity, String thread, List<String> stack) { builder.lockHolder(identity, thread, stack); return this; }
+
     public Window build() { return builder.build(T0.plus(length), history); }
 }

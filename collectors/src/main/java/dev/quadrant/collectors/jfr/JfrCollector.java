@@ -41,12 +41,15 @@ public final class JfrCollector implements AutoCloseable {
         this.faults = faults;
     }
 
+    static final String VIRTUAL_PINNED = "jdk.VirtualThreadPinned";
+
     public static List<JfrHandler> defaultHandlers() {
         GcJoin gc = new GcJoin();
         return List.of(new ExecutionSampleHandler(), new ObjectAllocationSampleHandler(), new JavaMonitorEnterHandler(),
                 new SocketReadHandler(), new SocketWriteHandler(), FileIoHandler.reads(), FileIoHandler.writes(), FileIoHandler.forces(),
                 new GarbageCollectionHandler(gc), new GcHeapSummaryHandler(gc), new ExceptionStatisticsHandler(),
-                new DeoptimizationHandler(), new CodeCacheFullHandler(), new CompilationFailureHandler(), new OldObjectSampleHandler());
+                new DeoptimizationHandler(), new CodeCacheFullHandler(), new CompilationFailureHandler(), new OldObjectSampleHandler(),
+                new VirtualThreadPinnedHandler());
     }
 
     /**
@@ -76,7 +79,10 @@ public final class JfrCollector implements AutoCloseable {
         List<String> on = new ArrayList<>();
         List<String> off = new ArrayList<>();
         for (JfrHandler h : handlers) {
-            if (!available.contains(h.event())) { off.add(h.event()); continue; }
+            if (!available.contains(h.event())) {
+                if (!h.event().equals(VIRTUAL_PINNED) || Runtime.version().feature() >= 21) off.add(h.event());  // no virtual threads before 21
+                continue;
+            }
             h.configure(rs.enable(h.event()));
             rs.onEvent(h.event(), e -> dispatch(h, e));
             on.add(h.event());

@@ -75,7 +75,7 @@ public final class StackFrames {
         return (dollar > 0 ? simple.substring(0, dollar) : simple) + ".java";
     }
 
-    static String intern(String frame) {
+    public static String intern(String frame) {
         String known = INTERNED.get(frame);
         if (known != null) return known;
         if (INTERNED.size() >= MAX_INTERNED) return frame;

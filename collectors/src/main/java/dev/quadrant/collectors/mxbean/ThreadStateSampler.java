@@ -17,23 +17,54 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Samples every thread's stack on a short period. Tracks threads that stay in a blocking call with no timeout
- * (JFR records a blocking call only when it returns; the ones that matter most never do), and weighs busy
- * threads' stacks by the CPU they used, a CPU profile for code JFR's sampler cannot walk.
+ * Samples every thread's state on a short period. Tracks threads that stay in a blocking call with no timeout
+ * (JFR records a blocking call only when it returns; the ones that matter most never do): untimed socket reads, and
+ * untimed waits (Future.get(), join(), await(), wait()) of threads running tasks. Weighs busy threads' stacks by the
+ * CPU they used, a CPU profile for code JFR's sampler cannot walk. Notes who holds a java.util.concurrent lock that
+ * others wait for, with its stack.
  */
 public final class ThreadStateSampler {
     static final int MAX_DEPTH = 48;       // deep enough to pass the JDK's socket frames and reach the caller
     static final int MAX_TRACKED = 1024;   // threads tracked at once; the rest are not tracked this round
     static final long MIN_BUSY_NANOS = 5_000_000;  // a thread that used under 5 ms since the last dump is not busy
     static final int MAX_BUSY_STACKS = 512;        // per window; more distinct busy stacks are counted, not kept
+    static final Duration CLASSIFY_WAIT_AFTER = Duration.ofSeconds(2);  // a wait this old gets its stack read, once
+    static final int MAX_HOLDERS = 64;             // lock holders' stacks per window
+    static final String JUC_LOCK_PREFIX = "java.util.concurrent.locks.Reentrant";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Tracked> tracked = new HashMap<>();
     private final Map<Long, Long> lastCpuNanos = new HashMap<>();
     private final Map<List<String>, long[]> busyStacks = new HashMap<>();
     private long busyOverflow;
+    private final Map<Long, Waiting> waits = new HashMap<>();
+    private final Map<Integer, Holder> holders = new HashMap<>();  // lock identity -> holder seen this window
 
     private record Tracked(String kind, String thread, Instant since, List<String> stack) {}
+
+    /** One continuous wait: same blocker, and the thread has not woken since (its wait count is unchanged). */
+    private static final class Waiting {
+        final String thread;
+        final int blocker;
+        final long waitedCount;
+        final Instant since;
+        boolean classified;
+        String kind;
+        List<String> stack = List.of();
+
+        Waiting(String thread, int blocker, long waitedCount, Instant since) {
+            this.thread = thread;
+            this.blocker = blocker;
+            this.waitedCount = waitedCount;
+            this.since = since;
+        }
+
+        boolean same(ThreadInfo t) { return blocker == blockerOf(t) && waitedCount == t.getWaitedCount(); }
+    }
+
+    private record Holder(String thread, List<String> stack) {}
+
+    private static int blockerOf(ThreadInfo t) { return t.getLockInfo() == null ? 0 : t.getLockInfo().getIdentityHashCode(); }
 
     /**
      * Reads every thread's state (no safepoint), then the stacks of the RUNNABLE ones only: both an untimed socket
@@ -41,7 +72,10 @@ public final class ThreadStateSampler {
      * stack walk covers a few threads instead of all of them.
      */
     public synchronized void poll(Instant now) {
-        ThreadInfo[] infos = runnableThreadStacks();
+        ThreadInfo[] states = threads.getThreadInfo(threads.getAllThreadIds(), 0);
+        trackWaits(states, now);
+        lockHolders(states);
+        ThreadInfo[] infos = runnableThreadStacks(states);
         long[] cpu = cpuTimes(infos);
         Map<Long, Tracked> next = new HashMap<>();
         Map<Long, Long> cpuNow = new HashMap<>();
@@ -72,9 +106,57 @@ public final class ThreadStateSampler {
         lastCpuNanos.putAll(cpuNow);
     }
 
-    private ThreadInfo[] runnableThreadStacks() {
-        long[] ids = threads.getAllThreadIds();
-        ThreadInfo[] states = threads.getThreadInfo(ids, 0);
+    /**
+     * Untimed waits: a thread's stack is read once, when it has sat in one wait for {@link #CLASSIFY_WAIT_AFTER}; idle
+     * workers are classified as nothing and not read again until they wake.
+     */
+    private void trackWaits(ThreadInfo[] states, Instant now) {
+        Map<Long, Waiting> next = new HashMap<>();
+        List<Long> unread = new java.util.ArrayList<>();
+        for (ThreadInfo t : states) {
+            if (t == null || t.getThreadState() != Thread.State.WAITING || t.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
+            if (next.size() >= MAX_TRACKED) break;
+            Waiting w = waits.get(t.getThreadId());
+            if (w == null || !w.same(t)) w = new Waiting(t.getThreadName(), blockerOf(t), t.getWaitedCount(), now);
+            next.put(t.getThreadId(), w);
+            if (!w.classified && Duration.between(w.since, now).compareTo(CLASSIFY_WAIT_AFTER) >= 0) unread.add(t.getThreadId());
+        }
+        waits.clear();
+        waits.putAll(next);
+        if (unread.isEmpty()) return;
+        for (ThreadInfo info : threads.getThreadInfo(unread.stream().mapToLong(Long::longValue).toArray(), MAX_DEPTH)) {
+            if (info == null) continue;
+            Waiting w = waits.get(info.getThreadId());
+            if (w == null) continue;
+            w.classified = true;
+            if (info.getThreadState() != Thread.State.WAITING || !w.same(info)) continue;  // woke up meanwhile: a new wait
+            List<String> stack = StackFrames.of(info.getStackTrace(), MAX_DEPTH);
+            w.kind = BlockingCalls.isTaskThread(stack) ? BlockingCalls.untimedWait(stack) : null;
+            if (w.kind != null) w.stack = stack;
+        }
+    }
+
+    /** Who holds the ReentrantLocks threads wait for: their stacks show what is done under the lock. */
+    private void lockHolders(ThreadInfo[] states) {
+        Map<Long, Integer> owners = new HashMap<>();  // owner thread -> lock identity
+        for (ThreadInfo t : states) {
+            if (t == null || t.getLockInfo() == null || t.getLockOwnerId() < 0) continue;
+            if (!t.getLockInfo().getClassName().startsWith(JUC_LOCK_PREFIX)) continue;
+            int lock = t.getLockInfo().getIdentityHashCode();
+            if (holders.containsKey(lock) || holders.size() + owners.size() >= MAX_HOLDERS) continue;
+            owners.putIfAbsent(t.getLockOwnerId(), lock);
+        }
+        if (owners.isEmpty()) return;
+        long[] ids = owners.keySet().stream().mapToLong(Long::longValue).toArray();
+        for (ThreadInfo info : threads.getThreadInfo(ids, MAX_DEPTH)) {
+            if (info == null) continue;
+            int lock = owners.get(info.getThreadId());
+            if (blockerOf(info) == lock) continue;  // released it and queued for it again meanwhile: not a holding stack
+            holders.putIfAbsent(lock, new Holder(info.getThreadName(), StackFrames.of(info.getStackTrace(), MAX_DEPTH)));
+        }
+    }
+
+    private ThreadInfo[] runnableThreadStacks(ThreadInfo[] states) {
         long[] runnable = new long[states.length];
         int n = 0;
         for (ThreadInfo t : states) {
@@ -117,5 +199,10 @@ public final class ThreadStateSampler {
             if (blocked.isNegative() || blocked.isZero()) continue;
             window.blockedCall(new BlockedCall(t.kind(), t.thread(), blocked, t.stack()));
         }
+        for (Waiting w : waits.values()) {
+            if (w.kind != null) window.blockedCall(new BlockedCall(BlockingCalls.UNTIMED_WAIT + w.kind, w.thread, Duration.between(w.since, now), w.stack));
+        }
+        holders.forEach((lock, h) -> window.lockHolder(lock, h.thread(), h.stack()));
+        holders.clear();
     }
 }

@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Waits to enter one monitor at one site: how often, how long in total, by how many distinct threads (some
- * named), the longest wait with its waiting thread and the thread that held the monitor.
+ * Waits for one lock: a monitor at one site (from JFR) or one java.util.concurrent lock instance (woven). How often,
+ * how long in total, by how many distinct threads (some named), the longest wait with its waiting thread and stack,
+ * and the thread that held the lock with its stack when known.
  */
-public record MonitorContention(String monitorClass, String site, long waits, Duration totalBlocked, Duration longest,
-                                int threadCount, List<String> threads, String longestWaiter, String owner, List<String> stack) {}
+public record MonitorContention(String kind, String monitorClass, String site, long waits, Duration totalBlocked, Duration longest,
+                                int threadCount, List<String> threads, String longestWaiter, String owner, List<String> stack,
+                                List<String> ownerStack) {
+    public static final String MONITOR = "monitor";
+    public static final String LOCK = "lock";
+}

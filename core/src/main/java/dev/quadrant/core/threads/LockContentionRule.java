@@ -12,7 +12,8 @@ import dev.quadrant.core.evidence.MonitorContention;
 import java.util.Optional;
 
 /**
- * Threads spend long blocked entering one monitor. Two measures must both be high: the average number of
+ * Threads spend long blocked on one lock: a monitor entered at one site (JFR), or one ReentrantLock or
+ * ReentrantReadWriteLock instance (woven; only contended acquisitions are timed). Two measures must both be high: the average number of
  * threads blocked on it (total blocked time / window length: how much work the lock holds up), and the share
  * of their time the threads that wait for it spend waiting (how much each of them is slowed down). The first
  * alone would flag a lock that 200 threads touch briefly; the second alone, one thread that waited once.
@@ -28,10 +29,10 @@ public final class LockContentionRule implements Rule {
     @Override public Dimension dimension() { return Dimension.THREADS; }
 
     static final RuleInfo INFO = new RuleInfo("Threads queue on a lock",
-            "Threads spend a large part of their time blocked entering a monitor (synchronized): the lock's class, the code that"
-            + " waits, who held it and who waited.",
+            "Threads spend a large part of their time blocked on one lock, a monitor (synchronized) or a ReentrantLock /"
+            + " ReentrantReadWriteLock: the lock, the code that waits, who held it (with its stack when seen) and who waited.",
             "Average blocked threads 0.25 warning, 1 critical, and the waiters lose at least 10% (warning) or 50% (critical) of"
-            + " their time; JFR records waits of 10 ms and more.",
+            + " their time; JFR records monitor waits of 10 ms and more, every contended java.util.concurrent lock wait is timed.",
             "Hold the lock for less time (no I/O or slow calls inside it), split it, or use a concurrent structure.",
             "jcmd <pid> Thread.print (BLOCKED threads waiting to lock the same monitor)");
 
@@ -46,16 +47,20 @@ public final class LockContentionRule implements Rule {
         int score = Score.both(Score.of(blockedThreads, WARN_BLOCKED_THREADS, CRITICAL_BLOCKED_THREADS),
                 Score.of(waiterShare, WARN_WAITER_SHARE, CRITICAL_WAITER_SHARE));
         String site = Frames.firstApplicationFrame(worst.stack());
+        boolean lock = MonitorContention.LOCK.equals(worst.kind());
+        String what = lock ? worst.monitorClass() : worst.monitorClass() + " monitor";
         return Optional.of(Finding.of(this, score)
                 .title(worst.threadCount() + (worst.threadCount() == 1 ? " thread" : " threads") + " blocked "
-                        + Units.human(worst.totalBlocked()) + " on " + worst.monitorClass() + " at " + Frames.method(site))
-                .detail("On average " + Units.decimal(blockedThreads) + " threads were blocked on this monitor during the "
+                        + Units.human(worst.totalBlocked()) + " on " + what + " at " + Frames.method(site))
+                .detail("On average " + Units.decimal(blockedThreads) + " threads were blocked on this " + (lock ? "lock" : "monitor") + " during the "
                         + Units.human(window.duration()) + " window (warning at " + WARN_BLOCKED_THREADS + ", critical at "
                         + CRITICAL_BLOCKED_THREADS + "); the " + worst.threadCount() + " waiting threads spent "
                         + Units.percent(waiterShare) + " of their time waiting (warning at " + Units.percent(WARN_WAITER_SHARE)
                         + ", critical at " + Units.percent(CRITICAL_WAITER_SHARE) + "); " + worst.waits()
-                        + " waits over JFR's threshold, the longest " + Units.human(worst.longest()) + ".")
-                .evidence("monitorClass", worst.monitorClass())
+                        + (lock ? " contended acquisitions" : " waits over JFR's threshold") + ", the longest " + Units.human(worst.longest())
+                        + (worst.owner() == null ? "" : "; held by \"" + worst.owner() + "\"") + ".")
+                .evidence("kind", worst.kind())
+                .evidence(lock ? "lock" : "monitorClass", worst.monitorClass())
                 .evidence("site", site)
                 .evidence("waits", worst.waits())
                 .evidence("blockedMs", worst.totalBlocked().toMillis())
@@ -66,12 +71,16 @@ public final class LockContentionRule implements Rule {
                 .evidence("longestWaiter", worst.longestWaiter())
                 .evidence("owner", worst.owner())
                 .evidence("waitingThreads", worst.threads())
-                .evidence("otherContendedMonitors", window.monitors().size() - 1)
+                .evidence("ownerStack", worst.ownerStack().isEmpty() ? null : worst.ownerStack())
+                .evidence("otherContendedLocks", window.monitors().size() - 1)
                 .stack(worst.stack())
-                .recommendation("Hold the " + worst.monitorClass() + " monitor for less time at " + site
-                        + ": move slow work (I/O, logging, large copies) out of the synchronized block, split the lock,"
+                .recommendation("Hold the " + what + " for less time at " + site
+                        + (worst.ownerStack().isEmpty() ? "" : " (the holder was at " + Frames.firstApplicationFrame(worst.ownerStack()) + ")")
+                        + ": move slow work (I/O, logging, large copies) out of the " + (lock ? "locked section" : "synchronized block") + ", split the lock,"
                         + " or replace the guarded structure with a concurrent one (ConcurrentHashMap, LongAdder, atomics).")
-                .verify("jcmd " + window.pid() + " Thread.print -l (threads BLOCKED 'waiting to lock' the same " + worst.monitorClass()
+                .verify(lock ? "jcmd " + window.pid() + " Thread.print -l (threads 'parking to wait for' the same " + worst.monitorClass()
+                        + "'s Sync; the holder lists it under 'Locked ownable synchronizers')"
+                        : "jcmd " + window.pid() + " Thread.print -l (threads BLOCKED 'waiting to lock' the same " + worst.monitorClass()
                         + "); jfr print --events jdk.JavaMonitorEnter on a recording")
                 .build());
     }

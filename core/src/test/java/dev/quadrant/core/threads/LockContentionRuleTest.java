@@ -52,6 +52,6 @@ class LockContentionRuleTest {
         Finding f = rule.evaluate(Windows.of(TEN_S)
                 .monitorWaits("com.acme.Cache", 20, Duration.ofMillis(20), stack("com.acme.Cache.get(Cache.java:5)"))
                 .monitorWaits("com.acme.Inventory", 200, Duration.ofMillis(20), WAIT).build()).orElseThrow();
-        assertThat(f.evidence()).containsEntry("monitorClass", "com.acme.Inventory").containsEntry("otherContendedMonitors", 1);
+        assertThat(f.evidence()).containsEntry("monitorClass", "com.acme.Inventory").containsEntry("otherContendedLocks", 1);
     }
 }

@@ -1,0 +1,76 @@
+package dev.quadrant.bootstrap;
+
+/**
+ * The only code the advice calls. It holds no logic: it forwards to the agent's {@link Hooks} while the agent runs and
+ * does nothing when it does not, so instrumented JDK classes stay correct whatever state the agent is in. A failure in
+ * the agent is counted here and never reaches the application.
+ */
+public final class Bridge {
+    private static volatile Hooks hooks;
+    private static volatile long failures;
+    private static volatile Throwable firstFailure;
+
+    private Bridge() {}
+
+    public static void install(Hooks h) { hooks = h; }
+
+    public static void uninstall() { hooks = null; }
+
+    public static long failures() { return failures; }
+
+    public static Throwable firstFailure() { return firstFailure; }
+
+    private static void failed(Throwable t) {
+        if (firstFailure == null) firstFailure = t;
+        failures++;  // racy on purpose: a count for the log, not an invariant
+    }
+
+    public static void poolCreated(Object pool) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.poolCreated(pool); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void taskSubmitted(Object pool, Object task) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.taskSubmitted(pool, task); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void taskStarted(Object pool, Object task) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.taskStarted(pool, task); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void taskFinished(Object pool, Object task) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.taskFinished(pool, task); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void taskRejected(Object pool, Object task) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.taskRejected(pool, task); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void threadStarted(Thread thread) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.threadStarted(thread); } catch (Throwable t) { failed(t); }
+    }
+
+    public static long lockWaitStarted(Object sync) {
+        Hooks h = hooks;
+        if (h == null) return 0;
+        try { return h.lockWaitStarted(sync); } catch (Throwable t) { failed(t); return 0; }
+    }
+
+    public static void lockWaitEnded(Object sync, long startNanos) {
+        if (startNanos == 0) return;
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.lockWaitEnded(sync, startNanos); } catch (Throwable t) { failed(t); }
+    }
+}

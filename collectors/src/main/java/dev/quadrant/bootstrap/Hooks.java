@@ -1,0 +1,25 @@
+package dev.quadrant.bootstrap;
+
+/**
+ * What the advice woven into JDK classes reports to. Implemented by the agent; lives on the bootstrap class path so that
+ * {@code java.*} classes can see it. Every method must be cheap and must not use java.util.concurrent locks (their
+ * slow path is instrumented too).
+ */
+public interface Hooks {
+    void poolCreated(Object pool);
+
+    void taskSubmitted(Object pool, Object task);
+
+    void taskStarted(Object pool, Object task);
+
+    void taskFinished(Object pool, Object task);
+
+    void taskRejected(Object pool, Object task);
+
+    void threadStarted(Thread thread);
+
+    /** A lock acquisition took the slow path; returns a start time for {@link #lockWaitEnded}, or 0 if not tracked. */
+    long lockWaitStarted(Object sync);
+
+    void lockWaitEnded(Object sync, long startNanos);
+}

@@ -1,0 +1,84 @@
+package dev.quadrant.collectors.instrument;
+
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What Quadrant knows about one executor, held weakly so a pool the application drops can be collected. The task path
+ * touches only plain counters and, for one task in {@link #SAMPLE_EVERY}, a pending slot: queue wait and run time are
+ * sampled, counts come from the pool's own getters on the tick.
+ */
+final class PoolState extends WeakReference<Object> {
+    static final int SAMPLE_EVERY = 8;       // one task in 8 is timed: the distribution, at an eighth of the cost
+    static final int PENDING_SLOTS = 8;      // sampled tasks waiting in the queue at once; more are simply not timed
+
+    final String kind;
+    final int identity;
+    volatile List<String> creationStack;     // null: created before Quadrant was attached
+    volatile String threadName;              // a worker's name, for the pool's display name
+    int submits;                             // racy on purpose: only picks which tasks to sample
+    final AtomicInteger pendingCount = new AtomicInteger();
+    final AtomicReferenceArray<Pending> pending = new AtomicReferenceArray<>(PENDING_SLOTS);
+    final AtomicLong rejected = new AtomicLong();
+    volatile List<String> rejectStack;       // the first rejection's submitter in this window
+    volatile String rejectThread;
+    final TaskTimes waits = new TaskTimes();
+    final TaskTimes runs = new TaskTimes();
+    long lastSubmitted = -1, lastCompleted = -1, lastRejected, lastQueued = -1;  // tick thread only
+
+    record Pending(Object task, long nanos) {}
+
+    PoolState(Object pool, String kind) {
+        super(pool);
+        this.kind = kind;
+        this.identity = System.identityHashCode(pool);
+    }
+
+    static String kind(Object pool) {
+        return pool instanceof java.util.concurrent.ForkJoinPool ? "ForkJoinPool" : pool.getClass().getName();
+    }
+
+    void submitted(Object task) {
+        if (++submits % SAMPLE_EVERY != 0 || pendingCount.get() >= PENDING_SLOTS) return;
+        Pending p = new Pending(task, System.nanoTime());
+        for (int i = 0; i < PENDING_SLOTS; i++) {
+            if (pending.get(i) == null && pending.compareAndSet(i, null, p)) {
+                pendingCount.incrementAndGet();
+                return;
+            }
+        }
+    }
+
+    void started(Object task, long now) {
+        if (pendingCount.get() == 0) return;
+        for (int i = 0; i < PENDING_SLOTS; i++) {
+            Pending p = pending.get(i);
+            if (p != null && p.task == task && pending.compareAndSet(i, p, null)) {
+                pendingCount.decrementAndGet();
+                waits.add(now - p.nanos);
+                return;
+            }
+        }
+    }
+
+    /** The longest a sampled task has been waiting and is still waiting, or 0. */
+    long oldestPendingNanos(long now) {
+        long oldest = 0;
+        for (int i = 0; i < PENDING_SLOTS; i++) {
+            Pending p = pending.get(i);
+            if (p != null) oldest = Math.max(oldest, now - p.nanos);
+        }
+        return oldest;
+    }
+
+    /** Forgets sampled tasks stamped before {@code before}: with the queue empty they were removed, not run. */
+    void dropPendingOlderThan(long before) {
+        for (int i = 0; i < PENDING_SLOTS; i++) {
+            Pending p = pending.get(i);
+            if (p != null && p.nanos - before < 0 && pending.compareAndSet(i, p, null)) pendingCount.decrementAndGet();
+        }
+    }
+}

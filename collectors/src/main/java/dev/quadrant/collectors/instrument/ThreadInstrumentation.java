@@ -1,0 +1,181 @@
+package dev.quadrant.collectors.instrument;
+
+import dev.quadrant.bootstrap.Bridge;
+import dev.quadrant.collectors.jfr.Threads;
+import dev.quadrant.core.Frames;
+import dev.quadrant.core.WindowBuilder;
+import dev.quadrant.core.evidence.LiveThreads;
+import dev.quadrant.core.evidence.ThreadPool;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.regex.Pattern;
+
+/**
+ * Thread pools, java.util.concurrent locks and thread creation sites, seen through advice woven into the JDK. The task
+ * path only stamps and counts; everything that takes a pool's lock (its getters) runs here, on the agent's tick.
+ * Load this class only after {@link BootstrapJar#inject}: it links against the bridge.
+ */
+public final class ThreadInstrumentation {
+    static final int MAX_GROUPS = 64;
+    static final int EXAMPLES = 3;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    private final Instrumentation inst;
+    private final Recorder recorder = new Recorder();
+    private final Weaver weaver;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<List<String>, Integer> previousGroups = Map.of();
+    private long lastTickNanos = System.nanoTime();
+
+    private ThreadInstrumentation(Instrumentation inst) {
+        this.inst = inst;
+        // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
+        System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        Bridge.install(recorder);
+        Weaver w;
+        try {
+            w = new Weaver(inst);
+        } catch (RuntimeException | Error e) {
+            Bridge.uninstall();
+            throw e;
+        }
+        weaver = w;
+    }
+
+    /** Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. */
+    public static ThreadInstrumentation install(Instrumentation inst) { return new ThreadInstrumentation(inst); }
+
+    /** How many classes were woven, and the first weaving or advice failure (null if none), for the agent's log. */
+    public long wovenClasses() { return weaver.woven(); }
+
+    public long failures() { return weaver.errors() + Bridge.failures(); }
+
+    public Throwable firstFailure() { return weaver.firstError() != null ? weaver.firstError() : Bridge.firstFailure(); }
+
+    /** Adds the pools, lock waits and live thread groups of the closing window. */
+    public synchronized void sample(WindowBuilder window) {
+        long now = System.nanoTime();
+        recorder.pools.getOrRegister(ForkJoinPool.commonPool());
+        for (PoolState p : recorder.pools.expunge()) {
+            Object pool = p.get();
+            if (pool instanceof ThreadPoolExecutor t) window.pool(executor(p, t, now));
+            else if (pool instanceof ForkJoinPool f) window.pool(forkJoin(p, f));
+        }
+        for (LockWaits.Snapshot l : recorder.locks.drain()) {
+            window.lockWaits(l.lockClass(), l.identity(), l.waits(), Duration.ofNanos(l.totalNanos()), Duration.ofNanos(l.longestNanos()),
+                    l.threadCount(), l.threads(), l.longestWaiter(), l.stack());
+        }
+        window.dropped(recorder.locks.takeDropped());
+        threadGroups(window);
+        lastTickNanos = now;
+    }
+
+    private ThreadPool executor(PoolState p, ThreadPoolExecutor t, long now) {
+        BlockingQueue<Runnable> q = t.getQueue();
+        long queued = q.size();
+        int remaining = q.remainingCapacity();
+        long capacity = queued + remaining >= Integer.MAX_VALUE ? -1 : queued + remaining;  // LinkedBlockingQueue() is "bounded" at 2^31-1
+        long taskCount = t.getTaskCount(), completed = t.getCompletedTaskCount(), rejected = p.rejected.get();
+        long submitted = p.lastSubmitted >= 0 ? taskCount - p.lastSubmitted : p.creationStack != null ? taskCount : 0;
+        long done = p.lastCompleted >= 0 ? completed - p.lastCompleted : p.creationStack != null ? completed : 0;
+        long queuedBefore = p.lastQueued;
+        p.lastSubmitted = taskCount;
+        p.lastCompleted = completed;
+        p.lastQueued = queued;
+        long newRejected = rejected - p.lastRejected;
+        p.lastRejected = rejected;
+        List<String> rejectStack = p.rejectStack;
+        String rejectThread = p.rejectThread;
+        p.rejectStack = null;
+        p.rejectThread = null;
+        if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
+        TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
+        List<String> created = p.creationStack;
+        return new ThreadPool(name(p), p.kind, created == null ? null : Frames.firstApplicationFrame(created), created == null ? List.of() : created,
+                t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize(),
+                queued, queuedBefore, capacity, submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(),
+                rejectThread, rejectStack,
+                waits.count(), Duration.ofNanos(waits.totalNanos()), Duration.ofNanos(waits.longestNanos()), waits.buckets(),
+                Duration.ofNanos(p.oldestPendingNanos(now)),
+                runs.count(), Duration.ofNanos(runs.totalNanos()), Duration.ofNanos(runs.longestNanos()), runs.buckets(), t.isShutdown());
+    }
+
+    private ThreadPool forkJoin(PoolState p, ForkJoinPool f) {
+        long queued = f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
+        long queuedBefore = p.lastQueued;
+        p.lastQueued = queued;
+        List<String> created = p.creationStack;
+        String name = f == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
+        List<Long> none = List.of();
+        return new ThreadPool(name, p.kind, created == null ? null : Frames.firstApplicationFrame(created), created == null ? List.of() : created,
+                f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
+                queued, queuedBefore, -1, 0, 0, 0, null, null, null,
+                0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
+    }
+
+    private static String name(PoolState p) {
+        String worker = p.threadName;
+        if (worker != null) return DIGITS.matcher(worker).replaceAll("N");
+        String simple = p.kind.substring(p.kind.lastIndexOf('.') + 1);
+        return simple + "@" + Integer.toHexString(p.identity);
+    }
+
+    /** Live platform threads grouped by name pattern and creation site, largest growth first. */
+    private void threadGroups(WindowBuilder window) {
+        long[] ids = threads.getAllThreadIds();
+        ThreadInfo[] infos = threads.getThreadInfo(ids, 0);
+        Set<Long> live = new HashSet<>(ids.length * 2);
+        Map<List<String>, Group> groups = new HashMap<>();
+        for (ThreadInfo info : infos) {
+            if (info == null) continue;
+            live.add(info.getThreadId());
+            if (info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
+            List<String> stack = recorder.threads.siteOf(info.getThreadId());
+            String pattern = DIGITS.matcher(info.getThreadName()).replaceAll("N");
+            String site = stack == null ? "" : Frames.firstApplicationFrame(stack);
+            Group g = groups.computeIfAbsent(List.of(pattern, site), k -> new Group(stack));
+            g.live++;
+            if (g.examples.size() < EXAMPLES) g.examples.add(info.getThreadName());
+        }
+        recorder.threads.retainLive(live);
+        Map<List<String>, Integer> counts = new HashMap<>();
+        List<LiveThreads> out = new ArrayList<>();
+        groups.forEach((key, g) -> {
+            counts.put(key, g.live);
+            int change = g.live - previousGroups.getOrDefault(key, 0);
+            out.add(new LiveThreads(key.get(0), key.get(1), g.stack == null ? List.of() : g.stack, g.live, change, List.copyOf(g.examples)));
+        });
+        previousGroups = counts;
+        out.sort(Comparator.comparingInt(LiveThreads::change).thenComparingInt(LiveThreads::live).reversed());
+        out.stream().limit(MAX_GROUPS).forEach(window::liveThreads);
+    }
+
+    private static final class Group {
+        final List<String> stack;
+        int live;
+        final List<String> examples = new ArrayList<>();
+
+        Group(List<String> stack) { this.stack = stack; }
+    }
+
+    /** Turns the advice into no-ops at once, then retransforms the woven classes back to their original bytes; returns how many. */
+    public int close() {
+        Bridge.uninstall();
+        int restored = weaver.remove(inst);
+        CallerStacks.clear();
+        return restored;
+    }
+}

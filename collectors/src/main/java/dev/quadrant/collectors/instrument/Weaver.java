@@ -1,0 +1,88 @@
+package dev.quadrant.collectors.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Weaves the advice into the few JDK classes JFR cannot see into, at start-up or into classes already loaded (they are
+ * retransformed), and takes it out again: {@link #remove} retransforms them back to their original bytes.
+ * Only method bodies change (no new fields or methods), which retransformation allows.
+ */
+final class Weaver {
+    static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+            "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer"};
+
+    private final ResettableClassFileTransformer transformer;
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private final AtomicLong woven = new AtomicLong();
+
+    Weaver(Instrumentation inst) {
+        transformer = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+                .with(new Listener())
+                .ignore(none())
+                .type(named(WOVEN[0])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor().and(takesArguments(7))))
+                        .visit(advice(Advice.Execute.class, named("execute").and(takesArguments(1)).and(takesArgument(0, Runnable.class))))
+                        .visit(advice(Advice.BeforeExecute.class, named("beforeExecute").and(takesArguments(2))))
+                        .visit(advice(Advice.AfterExecute.class, named("afterExecute").and(takesArguments(2))))
+                        .visit(advice(Advice.Reject.class, named("reject").and(takesArguments(1)))))
+                .type(named(WOVEN[1])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor())))
+                .type(named(WOVEN[2])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.ThreadStart.class, named("start").and(takesArguments(0)))))
+                .type(named(WOVEN[3])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.Acquire.class, named("acquire").and(takesArguments(6)))))
+                .installOn(inst);
+    }
+
+    private static AsmVisitorWrapper advice(Class<?> advice, net.bytebuddy.matcher.ElementMatcher<? super net.bytebuddy.description.method.MethodDescription> on) {
+        return net.bytebuddy.asm.Advice.to(advice).on(on);
+    }
+
+    /** Retransforms the woven classes back to their original bytes; returns how many were. */
+    int remove(Instrumentation inst) {
+        java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
+        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
+                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE, new AgentBuilder.RedefinitionStrategy.Listener.Adapter() {
+                    @Override public void onBatch(int index, java.util.List<Class<?>> batch, java.util.List<Class<?>> types) {
+                        restored.addAndGet(batch.size());
+                    }
+                });
+        return restored.get();
+    }
+
+    long woven() { return woven.get(); }
+
+    long errors() { return errors.get(); }
+
+    Throwable firstError() { return firstError.get(); }
+
+    private final class Listener extends AgentBuilder.Listener.Adapter {
+        @Override public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
+            woven.incrementAndGet();
+        }
+
+        @Override public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, new IllegalStateException("weaving " + typeName + " failed", throwable));
+        }
+    }
+}

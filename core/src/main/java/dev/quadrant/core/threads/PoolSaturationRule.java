@@ -1,0 +1,89 @@
+package dev.quadrant.core.threads;
+
+import dev.quadrant.core.Dimension;
+import dev.quadrant.core.Finding;
+import dev.quadrant.core.Frames;
+import dev.quadrant.core.Rule;
+import dev.quadrant.core.RuleInfo;
+import dev.quadrant.core.Score;
+import dev.quadrant.core.Units;
+import dev.quadrant.core.Window;
+import dev.quadrant.core.evidence.ThreadPool;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A pool's threads are all busy and tasks wait in its queue. Judged by how long tasks wait (a sample of tasks is
+ * timed from submit to start), not by queue length: 500 queued 1 ms tasks are nothing, 5 queued 2 s tasks are a stall.
+ * The longest a sampled task is still waiting counts too, so a pool that has stopped taking tasks at all is seen.
+ */
+public final class PoolSaturationRule implements Rule {
+    static final Duration MIN_REPORTED_WAIT = Duration.ofMillis(50);
+    static final Duration WARN_WAIT = Duration.ofMillis(250);    // a request that queues a quarter second is felt by users
+    static final Duration CRITICAL_WAIT = Duration.ofSeconds(2); // the queue adds seconds: timeouts upstream start firing
+    static final int MIN_SAMPLED_WAITS = 5;                      // a mean over fewer is one unlucky task
+
+    static final RuleInfo INFO = new RuleInfo("A thread pool is saturated",
+            "Every thread of an executor is busy and submitted tasks wait in its queue before they start: requests slow down by"
+                    + " the queue wait, and an unbounded queue grows until memory runs out.",
+            "Mean queue wait of the sampled tasks (one in 8 is timed from submit to start, at least 5 in the window), or the"
+                    + " longest a sampled task is still waiting: 250 ms warning, 2 s critical.",
+            "Find why tasks are slow (their run time, what they block on); size the pool for blocking work, bound the queue"
+                    + " and shed load, and never use maximumPoolSize with an unbounded queue (it is never reached).",
+            "jcmd <pid> Thread.print (every worker of the pool busy, in the same frames)");
+
+    @Override public String id() { return "threads.pool-saturation"; }
+    @Override public Dimension dimension() { return Dimension.THREADS; }
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public Optional<Finding> evaluate(Window window) {
+        ThreadPool worst = null;
+        Duration worstWait = Duration.ZERO;
+        for (ThreadPool p : window.pools()) {
+            if (!Pools.isApplication(p) || p.shutdown()) continue;
+            Duration wait = waitOf(p);
+            if (wait.compareTo(worstWait) > 0) { worst = p; worstWait = wait; }
+        }
+        if (worst == null || worstWait.compareTo(MIN_REPORTED_WAIT) < 0) return Optional.empty();
+        ThreadPool p = worst;
+        int score = Score.of(worstWait, WARN_WAIT, CRITICAL_WAIT);
+        boolean stillWaiting = p.oldestPending().compareTo(p.meanWait()) > 0 || p.sampledWaits() < MIN_SAMPLED_WAITS;
+        String site = p.creationSite() == null ? "(created before Quadrant's instrumentation was in place)" : p.creationSite();
+        return Optional.of(Finding.of(this, score)
+                .title("Pool " + Pools.label(p) + " is saturated: tasks wait " + Units.human(worstWait) + " in its queue ("
+                        + p.active() + "/" + p.maxSize() + " threads busy, " + p.queued() + " queued)")
+                .detail((stillWaiting ? "A sampled task has been waiting " + Units.human(p.oldestPending()) + " and has not started"
+                        : "The " + p.sampledWaits() + " sampled tasks waited " + Units.human(p.meanWait()) + " on average in the queue (longest "
+                        + Units.human(p.longestWait()) + ")") + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
+                        + Units.human(CRITICAL_WAIT) + ". " + Pools.sizes(p) + "; " + p.queued() + " tasks queued"
+                        + (p.queuedBefore() >= 0 ? " (" + p.queuedBefore() + " a window earlier)" : "") + "; tasks run "
+                        + Units.human(p.meanRun()) + " on average; " + p.submitted() + " submitted and " + p.completed()
+                        + " completed in the window.")
+                .evidence("pool", Pools.evidence(p, window.seconds()))
+                .evidence("site", site)
+                .evidence("queueWaitMs", worstWait.toMillis())
+                .stack(p.creationStack())
+                .recommendation(advice(p))
+                .verify("jcmd " + window.pid() + " Thread.print (the threads named like \"" + p.name() + "\": all busy, and in what?)")
+                .build());
+    }
+
+    /** The pool's queue wait: the sampled mean when there are enough samples, or the longest wait still going on. */
+    static Duration waitOf(ThreadPool p) {
+        Duration mean = p.sampledWaits() >= MIN_SAMPLED_WAITS ? p.meanWait() : Duration.ZERO;
+        return mean.compareTo(p.oldestPending()) >= 0 ? mean : p.oldestPending();
+    }
+
+    private static String advice(ThreadPool p) {
+        StringBuilder b = new StringBuilder();
+        String where = p.creationSite() == null ? "" : " (created at " + Frames.method(p.creationSite()) + ")";
+        if (p.queueCapacity() < 0 && p.maxSize() > p.coreSize()) {
+            b.append("maximumPoolSize ").append(p.maxSize()).append(" is never reached: with an unbounded queue the pool stays at its ")
+                    .append(p.coreSize()).append(" core threads; raise corePoolSize or use a bounded queue. ");
+        }
+        b.append("Tasks run ").append(Units.human(p.meanRun())).append(" on average in \"").append(p.name()).append('"').append(where)
+                .append(": find what they spend it on (a slow call, a lock); if they block on I/O, more threads help, if they")
+                .append(" burn CPU, they do not. Bound the queue and reject or shed load rather than let waits grow without limit.");
+        return b.toString();
+    }
+}

@@ -3,7 +3,7 @@
 # whole-process A/B of the reference service (none / JFR / Quadrant, 10 pairs) and start-up, then JMH.
 # Writes src/test/target/overhead.md and src/test/target/jmh.txt.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 mvn -B -q install -DskipTests
 mvn -B verify -pl src/test -Dgroups=benchmark -Dquadrant.excludedGroups=none
 cd src/test

@@ -12,11 +12,13 @@ import jdk.jfr.consumer.RecordingStream;
 /**
  * What JFR's file events cost a storm of tiny unbuffered writes: 1-byte writes for 5 s with {@code jdk.FileWrite}
  * off, at the 20 ms threshold, or at 0 with stack traces, streamed in-process as the agent would.
- * {@code java ... dev.quadrant.bench.TinyWrites off|t20|zero}.
+ * {@code java ... dev.quadrant.bench.TinyWrites off|t20|zero [settle seconds]}: with an agent on the command line, settle
+ * for a few seconds first, so that its weaving is done before the measurement starts.
  */
 public final class TinyWrites {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "off";
+        if (args.length > 1) Thread.sleep(Long.parseLong(args[1]) * 1000);
         AtomicLong events = new AtomicLong();
         RecordingStream rs = null;
         if (!mode.equals("off")) {

@@ -1,13 +1,21 @@
 package dev.quadrant.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quadrant.e2e.scenarios.AttachmentScannerFdLeakScenario;
 import dev.quadrant.e2e.scenarios.ConnectionLeakScenario;
+import dev.quadrant.e2e.scenarios.CsvExportUnbufferedScenario;
+import dev.quadrant.e2e.scenarios.LedgerReplayUnbufferedScenario;
 import dev.quadrant.e2e.scenarios.NetworkMountReaderScenario;
+import dev.quadrant.e2e.scenarios.SlowDnsScenario;
 import dev.quadrant.e2e.scenarios.SlowInventoryServiceScenario;
 import dev.quadrant.e2e.scenarios.SlowObjectStoreUploadScenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,5 +66,63 @@ class IoRulesTest {
             JsonNode f = jvm.awaitWarning("io.fd-leak", DETECTION).finding();
             assertThat(f.at("/evidence/openFileDescriptors").asLong()).isGreaterThan(f.at("/evidence/trend/first").asLong());
         }
+    }
+
+    @Test void csvExportWritesOneByteAtATime() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(CsvExportUnbufferedScenario.class, "interval=2s")) {
+            JsonNode f = jvm.awaitWarning("io.unbuffered-file", DETECTION).finding();
+            assertThat(f.at("/evidence/site").asText()).contains("CsvExportUnbufferedScenario.writeRow");
+            assertThat(f.at("/evidence/path").asText()).endsWith("orders.csv");
+            assertThat(f.at("/evidence/meanBytes").asDouble()).isEqualTo(1.0);
+            assertThat(f.at("/evidence/writes").asLong()).isGreaterThan(f.at("/evidence/reads").asLong());
+        }
+    }
+
+    @Test void journalReplayReadsOneByteAtATime() throws Exception {
+        try (TargetJvm jvm = TargetJvm.launch(LedgerReplayUnbufferedScenario.class, "interval=2s")) {
+            JsonNode f = jvm.awaitWarning("io.unbuffered-file", DETECTION).finding();
+            assertThat(f.at("/evidence/site").asText()).contains("LedgerReplayUnbufferedScenario.replay");
+            assertThat(f.at("/evidence/path").asText()).contains("journal");
+            assertThat(f.get("recommendation").asText()).contains("BufferedInputStream");
+        }
+    }
+
+    @Test void slowNameServer() throws Exception {
+        try (TargetJvm jvm = launchWithTestResolver("slow")) {
+            JsonNode f = jvm.awaitWarning("io.slow-dns", DETECTION).finding();
+            assertThat(f.at("/evidence/host").asText()).isEqualTo("inventory.internal");
+            assertThat(f.at("/evidence/meanResolutionMs").asLong()).isBetween(350L, 1500L);
+            assertThat(f.at("/evidence/site").asText()).contains("SlowDnsScenario.callInventory");
+        }
+    }
+
+    @Test void nameThatNoLongerExists() throws Exception {
+        try (TargetJvm jvm = launchWithTestResolver("failing")) {
+            JsonNode f = jvm.awaitWarning("io.slow-dns", DETECTION).finding();
+            assertThat(f.at("/evidence/host").asText()).isEqualTo("payments.legacy");
+            assertThat(f.at("/evidence/failures").asLong()).isPositive();
+            assertThat(f.get("title").asText()).contains("UnknownHostException");
+        }
+    }
+
+    /**
+     * The scenario on the newest JDK with a resolver the test controls: a JDK 18+ InetAddressResolverProvider, compiled
+     * here by that JDK's javac (the test sources target 17) and found through META-INF/services; the JDK's name cache off.
+     */
+    static TargetJvm launchWithTestResolver(String mode) throws IOException, InterruptedException {
+        Path jdk = NewestJdkTest.JDK;
+        assumeTrue(Files.isExecutable(jdk.resolve("bin/javac")), "no JDK 18+ at " + jdk);
+        Path dir = Files.createTempDirectory("resolver");
+        Path src = dir.resolve("SlowResolverProvider.java");
+        try (InputStream in = IoRulesTest.class.getResourceAsStream("/dns/SlowResolverProvider.java.txt")) {
+            Files.write(src, in.readAllBytes());
+        }
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Process javac = new ProcessBuilder(jdk.resolve("bin/javac").toString(), "-d", classes.toString(), src.toString()).inheritIO().start();
+        assertThat(javac.waitFor()).isZero();
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve("java.net.spi.InetAddressResolverProvider"), "dev.quadrant.e2e.dns.SlowResolverProvider\n");
+        return new TargetJvm.Launch(SlowDnsScenario.class).on(jdk).classPath(System.getProperty("java.class.path") + java.io.File.pathSeparator + classes)
+                .agent("interval=2s").jvmArgs("-Dsun.net.inetaddr.ttl=0", "-Dsun.net.inetaddr.negative.ttl=0").args(mode).start();
     }
 }

@@ -18,7 +18,7 @@ public record Options(Path out, Duration interval, int keep, boolean instrument)
     static final int MAX_KEEP = 100_000;
     static final String VALID = "out=<dir> (default ./quadrant-reports), interval=<500ms..24h, e.g. 10s, 5m> (default 60s), "
             + "keep=<reports kept, 1.." + MAX_KEEP + "> (default " + DEFAULT_KEEP + "), "
-            + "instrument=<on|off: weave thread pools, locks and thread starts> (default on)";
+            + "instrument=<on|off: weave thread pools, locks, thread starts, file streams and name look-ups> (default on)";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     public static Options defaults() { return new Options(DEFAULT_OUT, DEFAULT_INTERVAL, DEFAULT_KEEP, true); }

@@ -3,7 +3,7 @@ package dev.quadrant.agent;
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.Faults;
 import dev.quadrant.collectors.instrument.BootstrapJar;
-import dev.quadrant.collectors.instrument.ThreadInstrumentation;
+import dev.quadrant.collectors.instrument.Weaving;
 import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
@@ -79,7 +79,7 @@ final class Pipeline {
     private final List<String> notes = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private JfrCollector jfr;
-    private ThreadInstrumentation instrumentation;
+    private Weaving instrumentation;
     private long instrumentationFailuresLogged;
     private boolean closed;
     private long errorsReported;
@@ -128,20 +128,20 @@ final class Pipeline {
     }
 
     /**
-     * Weaves thread pools, java.util.concurrent locks and Thread.start (retransforming the classes already loaded). Without
-     * it the THREADS rules that need it stay silent; everything else works.
+     * Weaves thread pools, java.util.concurrent locks, Thread.start, file streams and InetAddress (retransforming the
+     * classes already loaded). Without it the rules that need it stay silent; everything else works.
      */
     void startInstrumentation(Instrumentation inst) {
-        ThreadInstrumentation t = null;
+        Weaving t = null;
         long started = System.nanoTime();
         try {
             String bridge = BootstrapJar.inject(inst);
-            t = ThreadInstrumentation.install(inst);
+            t = Weaving.install(inst);
             LOG.info("Woven {} JDK classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
         } catch (Throwable e) {
             faults.record("instrumentation", e);
-            note("Thread pool, lock and thread-start instrumentation unavailable (" + e + "): pool, j.u.c. lock and thread-leak"
-                    + " site figures are missing");
+            note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
+                    + " and host name look-ups are not seen");
         }
         synchronized (this) {
             if (!closed) { instrumentation = t; return; }
@@ -222,7 +222,7 @@ final class Pipeline {
     }
 
     private void sampleInstrumentation(WindowBuilder window) {
-        ThreadInstrumentation t;
+        Weaving t;
         synchronized (this) { t = instrumentation; }
         if (t == null) return;
         try {
@@ -255,7 +255,7 @@ final class Pipeline {
     /** Stops the schedules, writes the final report (waiting at most {@code timeout} for a tick in progress), closes JFR. */
     void close(String reason, Duration timeout) {
         JfrCollector c;
-        ThreadInstrumentation woven;
+        Weaving woven;
         synchronized (this) {
             if (closed) return;
             closed = true;

@@ -67,6 +67,22 @@ public final class Bridge {
         try { return h.lockWaitStarted(sync); } catch (Throwable t) { failed(t); return 0; }
     }
 
+    public static void fileCall(Object stream, boolean write, int bytes) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.fileCall(stream, write, bytes); } catch (Throwable t) { failed(t); }
+    }
+
+    /** The clock when the agent is on, 0 when it is off (then the look-up is not timed). */
+    public static long lookupStarted() { return hooks == null ? 0 : System.nanoTime(); }
+
+    public static void lookupEnded(String host, long startNanos, Throwable failure) {
+        if (startNanos == 0) return;
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.lookupEnded(host, startNanos, failure); } catch (Throwable t) { failed(t); }
+    }
+
     public static void lockWaitEnded(Object sync, long startNanos) {
         if (startNanos == 0) return;
         Hooks h = hooks;

@@ -22,4 +22,10 @@ public interface Hooks {
     long lockWaitStarted(Object sync);
 
     void lockWaitEnded(Object sync, long startNanos);
+
+    /** One read or write call on a file stream, of {@code bytes} requested. */
+    void fileCall(Object stream, boolean write, int bytes);
+
+    /** A host name look-up ended ({@code failure} null if it resolved); {@code startNanos} from System.nanoTime(). */
+    void lookupEnded(String host, long startNanos, Throwable failure);
 }

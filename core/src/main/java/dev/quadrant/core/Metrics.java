@@ -2,6 +2,7 @@ package dev.quadrant.core;
 
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.SocketEndpoint;
+import dev.quadrant.core.evidence.ThreadPool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,6 +46,10 @@ public final class Metrics {
         put(threads, "threadsStarted", j.threadsStarted());
         threads.put("contendedMonitors", w.monitors().size());
         threads.put("monitorBlockedMs", w.monitors().stream().mapToLong(m -> m.totalBlocked().toMillis()).sum());
+        threads.put("deadlockedThreads", w.deadlocked().size());
+        threads.put("untimedWaits", w.blockedCalls().stream().filter(c -> c.kind().startsWith(BlockingCalls.UNTIMED_WAIT)).count());
+        threads.put("virtualPinnedMs", w.pinning().stream().mapToLong(p -> p.total().toMillis()).sum());
+        threads.put("pools", w.pools().stream().limit(MAX_POOLS).map(Metrics::pool).toList());
         all.put(Dimension.THREADS.name(), threads);
 
         Map<String, Object> io = new LinkedHashMap<>();
@@ -57,6 +62,21 @@ public final class Metrics {
         io.put("blockedCalls", w.blockedCalls().size());
         all.put(Dimension.IO.name(), io);
         return all;
+    }
+
+    static final int MAX_POOLS = 32;
+
+    /** A pool's figures for dashboards: sizes, queue, throughput, rejections, sampled queue wait. */
+    private static Map<String, Object> pool(ThreadPool p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("active", p.active());
+        m.put("maxSize", p.maxSize());
+        m.put("queued", p.queued());
+        m.put("completed", p.completed());
+        m.put("rejected", p.rejected());
+        m.put("meanQueueWaitMs", p.meanWait().toMillis());
+        return m;
     }
 
     private static void put(Map<String, Object> m, String key, double value) {

@@ -6,9 +6,11 @@ import dev.quadrant.core.cpu.HotMethodRule;
 import dev.quadrant.core.cpu.JitDeoptimizationRule;
 import dev.quadrant.core.cpu.SaturationRule;
 import dev.quadrant.core.io.FdLeakRule;
+import dev.quadrant.core.io.SlowDnsRule;
 import dev.quadrant.core.io.SlowFileRule;
 import dev.quadrant.core.io.SlowSocketRule;
 import dev.quadrant.core.io.SocketNoTimeoutRule;
+import dev.quadrant.core.io.UnbufferedFileRule;
 import dev.quadrant.core.memory.AllocationPressureRule;
 import dev.quadrant.core.memory.DirectLeakRule;
 import dev.quadrant.core.memory.FinalizerBacklogRule;
@@ -37,6 +39,6 @@ public final class RuleCatalog {
                 new DirectLeakRule(), new MetaspaceLeakRule(), new FinalizerBacklogRule(),
                 new ThreadLeakRule(), new PoolSaturationRule(), new PoolRejectionRule(), new LockContentionRule(), new DeadlockRule(),
                 new UntimedWaitRule(), new VirtualPinningRule(),
-                new SocketNoTimeoutRule(), new SlowSocketRule(), new SlowFileRule(), new FdLeakRule());
+                new SocketNoTimeoutRule(), new SlowSocketRule(), new UnbufferedFileRule(), new SlowFileRule(), new FdLeakRule(), new SlowDnsRule());
     }
 }

@@ -7,6 +7,7 @@ import dev.quadrant.core.evidence.CpuProfile;
 import dev.quadrant.core.evidence.DeadlockedThread;
 import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
+import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.LiveThreads;
@@ -14,6 +15,7 @@ import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.TinyIo;
 import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,8 @@ public record Window(
         List<LiveThreads> threadGroups,
         List<DeadlockedThread> deadlocked,
         List<VirtualPinning> pinning,
+        TinyIo tinyIo,
+        List<HostLookups> hostLookups,
         JvmSample jvm,
         List<JvmSample> history,
         long eventsSeen,

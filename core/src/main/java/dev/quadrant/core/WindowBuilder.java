@@ -7,6 +7,7 @@ import dev.quadrant.core.evidence.BusyThread;
 import dev.quadrant.core.evidence.DeadlockedThread;
 import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.GcActivity;
+import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.JitActivity;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.Latencies;
@@ -15,6 +16,7 @@ import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.TinyIo;
 import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,8 @@ public final class WindowBuilder {
     static final int MAX_LOCKS = 256;             // java.util.concurrent locks with contended waits
     static final int MAX_DEADLOCKED = 64;
     static final int MAX_PINNING_SITES = 256;
+    static final int MAX_TINY_IO_SITES = 256;
+    static final int MAX_HOSTS = 256;
 
     private final long pid;
     private final Instant start;
@@ -81,6 +85,9 @@ public final class WindowBuilder {
     private final List<LiveThreads> threadGroups = new ArrayList<>();
     private final List<DeadlockedThread> deadlocked = new ArrayList<>();
     private final Map<String, PinAcc> pinning = new HashMap<>();
+    private long tinyReads, tinyWrites, tinyBytes;
+    private final List<TinyIo.Site> tinySites = new ArrayList<>();
+    private final List<HostLookups> hosts = new ArrayList<>();
     private final JvmSample.Builder jvm = new JvmSample.Builder();
     private long seen, dropped;
     private boolean closed;
@@ -187,6 +194,26 @@ public final class WindowBuilder {
         long count, totalNanos, longestNanos;
         String thread;
         List<String> stack = List.of();
+    }
+
+    /** The window's small file read and write calls (each at most 128 bytes). */
+    public synchronized void tinyFileCalls(long reads, long writes, long bytes) {
+        if (!accept()) return;
+        tinyReads += reads;
+        tinyWrites += writes;
+        tinyBytes += bytes;
+    }
+
+    public synchronized void tinyFileSite(TinyIo.Site site) {
+        if (!accept()) return;
+        if (tinySites.size() >= MAX_TINY_IO_SITES) { dropped++; return; }
+        tinySites.add(site);
+    }
+
+    public synchronized void hostLookups(HostLookups lookups) {
+        if (!accept()) return;
+        if (hosts.size() >= MAX_HOSTS) { dropped++; return; }
+        hosts.add(lookups);
     }
 
     public synchronized void socketRead(String peer, Duration took, long bytes, long timeoutMillis, String thread, List<String> stack) {
@@ -315,6 +342,8 @@ public final class WindowBuilder {
         return new Window(pid, start, end, cpuMillis.profile(), threadCpuMillis.profile(), allocationProfile(), gc,
                 monitorContention(), socketEndpoints(), fileIo(), List.copyOf(blockedCalls), busy, exceptionsThrown, jitActivity(),
                 List.copyOf(oldObjects), List.copyOf(pools), List.copyOf(threadGroups), List.copyOf(deadlocked), virtualPinning(),
+                new TinyIo(tinyReads, tinyWrites, tinyBytes, tinySites.stream().sorted(Comparator.comparingLong(TinyIo.Site::calls).reversed()).toList()),
+                hosts.stream().sorted(Comparator.comparing(HostLookups::resolvedTime).reversed()).toList(),
                 jvm.build(end), List.copyOf(history), seen, dropped);
     }
 

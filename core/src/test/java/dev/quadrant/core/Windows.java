@@ -141,6 +141,12 @@ public final class Windows {
         return this;
     }
 
+    public Windows tinyFileCalls(long reads, long writes, long bytes) { builder.tinyFileCalls(reads, writes, bytes); return this; }
+
+    public Windows tinyFileSite(dev.quadrant.core.evidence.TinyIo.Site site) { builder.tinyFileSite(site); return this; }
+
+    public Windows hostLookups(dev.quadrant.core.evidence.HostLookups lookups) { builder.hostLookups(lookups); return this; }
+
     public Windows lockHolder(int identity, String thread, List<String> stack) { builder.lockHolder(identity, thread, stack); return this; }
 
     public Window build() { return builder.build(T0.plus(length), history); }

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * A well-run service with every kind of thread a production service has, none of them in trouble: a request pool at a
  * third of its capacity whose handlers wait for sub-calls with timeouts, a bounded pool with CallerRunsPolicy that never
  * fills, a cached pool for bursts whose threads come and go, scheduled housekeeping, a lightly used ReentrantLock and
- * read-write lock, a consumer waiting on its queue, and a main thread waiting on a latch for shutdown.
+ * read-write lock, a consumer waiting on its queue, a main thread waiting on a latch for shutdown, an order log written
+ * through a buffer, and a host name looked up per request (answered from the JDK's cache).
  */
 public final class HealthyPoolsService {
     static final ReentrantLock SEQUENCE = new ReentrantLock();
@@ -39,6 +40,7 @@ public final class HealthyPoolsService {
         } finally {
             CONFIG.readLock().unlock();
         }
+        java.net.InetAddress.getByName("localhost");
         Future<Integer> stock = backend.submit(() -> { Scenario.sleep(3); return request % 7; });
         return stock.get(2, TimeUnit.SECONDS) + CompletableFuture.supplyAsync(() -> request, backend).get(2, TimeUnit.SECONDS);
     }
@@ -68,6 +70,17 @@ public final class HealthyPoolsService {
             }
         });
         long start = System.nanoTime();
+        Scenario.daemon("order-log", () -> {
+            try (java.io.OutputStream log = new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(java.io.File.createTempFile("orders", ".log")))) {
+                for (long i = 0; Scenario.running(start); i++) {
+                    log.write(("order " + i + " accepted\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    if (i % 20 == 19) Scenario.sleep(10);  // ~2,000 lines/s, one write call per 8 KiB
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Scenario.daemon("http-acceptor", () -> {
             for (int i = 0; Scenario.running(start); i++) {
                 int request = i;

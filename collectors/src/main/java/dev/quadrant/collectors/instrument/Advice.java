@@ -6,6 +6,7 @@ import net.bytebuddy.asm.Advice.Enter;
 import net.bytebuddy.asm.Advice.OnMethodEnter;
 import net.bytebuddy.asm.Advice.OnMethodExit;
 import net.bytebuddy.asm.Advice.This;
+import net.bytebuddy.asm.Advice.Thrown;
 
 /**
  * The code inlined into JDK classes. Each piece is one call to {@link Bridge}, which is on the bootstrap class path:
@@ -48,6 +49,51 @@ final class Advice {
     static final class ThreadStart {
         @OnMethodEnter(suppress = Throwable.class)
         static void enter(@This Thread thread) { Bridge.threadStarted(thread); }
+    }
+
+    /** FileOutputStream / RandomAccessFile write(int): one byte per call. */
+    static final class WriteByte {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream) { Bridge.fileCall(stream, true, 1); }
+    }
+
+    /** write(byte[]). */
+    static final class WriteArray {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream, @Argument(0) byte[] b) { Bridge.fileCall(stream, true, b == null ? 0 : b.length); }
+    }
+
+    /** write(byte[], off, len). */
+    static final class WriteRange {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream, @Argument(2) int len) { Bridge.fileCall(stream, true, len); }
+    }
+
+    /** FileInputStream / RandomAccessFile read(): one byte per call. */
+    static final class ReadByte {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream) { Bridge.fileCall(stream, false, 1); }
+    }
+
+    /** read(byte[]): the size asked for. */
+    static final class ReadArray {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream, @Argument(0) byte[] b) { Bridge.fileCall(stream, false, b == null ? 0 : b.length); }
+    }
+
+    /** read(byte[], off, len): the size asked for. */
+    static final class ReadRange {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream, @Argument(2) int len) { Bridge.fileCall(stream, false, len); }
+    }
+
+    /** InetAddress's look-up of all addresses of a name, which getByName goes through too. */
+    static final class Lookup {
+        @OnMethodEnter(suppress = Throwable.class)
+        static long enter() { return Bridge.lookupStarted(); }
+
+        @OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Argument(0) String host, @Enter long start, @Thrown Throwable failure) { Bridge.lookupEnded(host, start, failure); }
     }
 
     /** AbstractQueuedSynchronizer's one slow-path acquire: reached only when the lock is not free. */

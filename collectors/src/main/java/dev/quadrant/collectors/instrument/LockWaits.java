@@ -9,13 +9,15 @@ import java.util.WeakHashMap;
 
 /**
  * Slow-path acquisitions of ReentrantLock and ReentrantReadWriteLock, per lock instance, for one window. Only contended
- * acquisitions get here (the uncontended path is never woven), so a monitor around the table costs nothing measurable.
+ * acquisitions get here (the uncontended path is never woven), and only waits of 0.1 ms and more take the table's
+ * monitor: a busy service hands its internal locks (queues, sockets) between threads in microseconds all the time.
  * The waiting stack is captured only when a wait is the lock's longest so far in the window.
  */
 final class LockWaits {
     static final int MAX_LOCKS = 256;
     static final int MAX_THREAD_NAMES = 16;
     static final int MAX_COUNTED_THREADS = 128;
+    static final long MIN_RECORDED_NANOS = 100_000; // a briefer wait is a hand-off, not a queue: not worth a shared monitor
     static final long MIN_STACK_NANOS = 1_000_000;  // shorter waits are counted but their stack is not worth a walk
     static final int DEPTH = 32;
 
@@ -37,6 +39,7 @@ final class LockWaits {
                     List<String> threads, String longestWaiter, List<String> stack) {}
 
     void waited(Object sync, long nanos) {
+        if (nanos < MIN_RECORDED_NANOS) return;
         String thread = Thread.currentThread().getName();
         boolean longest;
         synchronized (this) {

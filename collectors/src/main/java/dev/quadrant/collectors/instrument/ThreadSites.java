@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Where each live platform thread was started: one stack capture per Thread.start, interned. */
 final class ThreadSites {
     static final int MAX_THREADS = 65_536;  // threads remembered at once; more are counted, not placed
-    static final int DEPTH = 24;
+    static final int DEPTH = 16;  // the code that starts a thread is a few frames above Thread.start
 
     private final Map<Long, List<String>> byThread = new ConcurrentHashMap<>();
     private final AtomicLong untracked = new AtomicLong();

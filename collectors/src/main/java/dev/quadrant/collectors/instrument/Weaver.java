@@ -23,7 +23,8 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class Weaver {
     static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
-            "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer"};
+            "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
+            "java.io.FileOutputStream", "java.io.FileInputStream", "java.io.RandomAccessFile", "java.net.InetAddress"};
 
     private final ResettableClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
@@ -50,7 +51,27 @@ final class Weaver {
                         .visit(advice(Advice.ThreadStart.class, named("start").and(takesArguments(0)))))
                 .type(named(WOVEN[3])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Acquire.class, named("acquire").and(takesArguments(6)))))
+                .type(named(WOVEN[4]).or(named(WOVEN[6]))).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.WriteByte.class, named("write").and(takesArguments(int.class))))
+                        .visit(advice(Advice.WriteArray.class, named("write").and(takesArguments(byte[].class))))
+                        .visit(advice(Advice.WriteRange.class, named("write").and(takesArguments(byte[].class, int.class, int.class)))))
+                .type(named(WOVEN[5]).or(named(WOVEN[6]))).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.ReadByte.class, named("read").and(takesArguments(0))))
+                        .visit(advice(Advice.ReadArray.class, named("read").and(takesArguments(byte[].class))))
+                        .visit(advice(Advice.ReadRange.class, named("read").and(takesArguments(byte[].class, int.class, int.class)))))
+                .type(named(WOVEN[7])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.Lookup.class, lookupMethod(type))))
                 .installOn(inst);
+    }
+
+    /**
+     * The one look-up method every public name look-up passes exactly once: JDK 17 funnels getByName and getAllByName
+     * through a private getAllByName(String, InetAddress); newer JDKs through the public getAllByName(String).
+     */
+    static net.bytebuddy.matcher.ElementMatcher<net.bytebuddy.description.method.MethodDescription> lookupMethod(TypeDescription type) {
+        var twoArgs = named("getAllByName").and(takesArguments(String.class, java.net.InetAddress.class));
+        boolean funnel = !type.getDeclaredMethods().filter(twoArgs).isEmpty();
+        return funnel ? twoArgs : named("getAllByName").and(takesArguments(String.class));
     }
 
     private static AsmVisitorWrapper advice(Class<?> advice, net.bytebuddy.matcher.ElementMatcher<? super net.bytebuddy.description.method.MethodDescription> on) {

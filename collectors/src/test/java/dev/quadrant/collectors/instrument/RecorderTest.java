@@ -105,7 +105,8 @@ class RecorderTest {
         assertThat(start).isNotZero();
         Thread.sleep(5);
         recorder.lockWaitEnded(sync, start);
-        recorder.lockWaitEnded(sync, System.nanoTime() - 1000);
+        recorder.lockWaitEnded(sync, System.nanoTime() - 200_000);
+        recorder.lockWaitEnded(sync, System.nanoTime() - 1_000);  // a hand-off, not recorded
         List<LockWaits.Snapshot> waits = recorder.locks.drain();
         assertThat(waits).hasSize(1);
         LockWaits.Snapshot w = waits.get(0);
@@ -114,6 +115,36 @@ class RecorderTest {
         assertThat(w.longestNanos()).isGreaterThanOrEqualTo(5_000_000);
         assertThat(w.stack()).anyMatch(f -> f.contains("RecorderTest.onlyReentrantLocksAreTimed"));
         assertThat(recorder.locks.drain()).isEmpty();
+    }
+
+    @Test void smallFileCallsAreCountedAndSomePlaced() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tiny", ".txt");
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+            for (int i = 0; i < 50_000; i++) recorder.fileCall(out, true, 1);
+            recorder.fileCall(out, true, 8192);  // a buffered write: not small
+        }
+        FileCalls.Snapshot s = recorder.files.drain();
+        assertThat(s.writes()).isEqualTo(50_000);
+        assertThat(s.bytes()).isEqualTo(50_000);
+        assertThat(s.sites()).isNotEmpty();
+        assertThat(s.sites().get(0).site()).contains("RecorderTest.smallFileCallsAreCountedAndSomePlaced");
+        assertThat(s.sites().get(0).operation()).isEqualTo("write");
+        assertThat(recorder.files.drain().writes()).isZero();
+    }
+
+    @Test void lookupsArePerHostWithFailuresAndTheSlowestStack() {
+        recorder.lookupEnded("db.internal", System.nanoTime() - 30_000_000, null);
+        recorder.lookupEnded("db.internal", System.nanoTime() - 10_000, null);
+        recorder.lookupEnded("old.legacy", System.nanoTime() - 2_000_000, new java.net.UnknownHostException("old.legacy"));
+        List<Lookups.Snapshot> hosts = recorder.lookups.drain();
+        Lookups.Snapshot db = hosts.stream().filter(h -> h.host().equals("db.internal")).findFirst().orElseThrow();
+        assertThat(db.lookups()).isEqualTo(2);
+        assertThat(db.resolved()).isEqualTo(1);  // the other came from the cache
+        assertThat(db.longestNanos()).isGreaterThanOrEqualTo(30_000_000);
+        assertThat(db.stack()).anyMatch(f -> f.contains("RecorderTest.lookupsArePerHost"));
+        Lookups.Snapshot old = hosts.stream().filter(h -> h.host().equals("old.legacy")).findFirst().orElseThrow();
+        assertThat(old.failures()).isEqualTo(1);
+        assertThat(old.failure()).startsWith("UnknownHostException");
     }
 
     @Test void threadsAreRememberedWithTheirCreationSiteUntilTheyEnd() throws Exception {

@@ -32,7 +32,7 @@ public final class LockContentionRule implements Rule {
             "Threads spend a large part of their time blocked on one lock, a monitor (synchronized) or a ReentrantLock /"
             + " ReentrantReadWriteLock: the lock, the code that waits, who held it (with its stack when seen) and who waited.",
             "Average blocked threads 0.25 warning, 1 critical, and the waiters lose at least 10% (warning) or 50% (critical) of"
-            + " their time; JFR records monitor waits of 10 ms and more, every contended java.util.concurrent lock wait is timed.",
+            + " their time; JFR records monitor waits of 10 ms and more, contended java.util.concurrent lock waits of 0.1 ms and more.",
             "Hold the lock for less time (no I/O or slow calls inside it), split it, or use a concurrent structure.",
             "jcmd <pid> Thread.print (BLOCKED threads waiting to lock the same monitor)");
 

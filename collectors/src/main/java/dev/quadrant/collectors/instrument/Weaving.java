@@ -4,8 +4,10 @@ import dev.quadrant.bootstrap.Bridge;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.WindowBuilder;
+import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.TinyIo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -24,11 +26,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.regex.Pattern;
 
 /**
- * Thread pools, java.util.concurrent locks and thread creation sites, seen through advice woven into the JDK. The task
- * path only stamps and counts; everything that takes a pool's lock (its getters) runs here, on the agent's tick.
- * Load this class only after {@link BootstrapJar#inject}: it links against the bridge.
+ * What JFR cannot see, through advice woven into the JDK: thread pools, java.util.concurrent locks, thread creation
+ * sites, tiny file reads and writes, host name look-ups. The woven paths only stamp and count; everything that takes
+ * a pool's lock (its getters) runs here, on the agent's tick. Load this class only after {@link BootstrapJar#inject}:
+ * it links against the bridge.
  */
-public final class ThreadInstrumentation {
+public final class Weaving {
     static final int MAX_GROUPS = 64;
     static final int EXAMPLES = 3;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -40,10 +43,11 @@ public final class ThreadInstrumentation {
     private Map<List<String>, Integer> previousGroups = Map.of();
     private long lastTickNanos = System.nanoTime();
 
-    private ThreadInstrumentation(Instrumentation inst) {
+    private Weaving(Instrumentation inst) {
         this.inst = inst;
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        FileCalls.openPaths(inst);
         Bridge.install(recorder);
         Weaver w;
         try {
@@ -56,7 +60,7 @@ public final class ThreadInstrumentation {
     }
 
     /** Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. */
-    public static ThreadInstrumentation install(Instrumentation inst) { return new ThreadInstrumentation(inst); }
+    public static Weaving install(Instrumentation inst) { return new Weaving(inst); }
 
     /** How many classes were woven, and the first weaving or advice failure (null if none), for the agent's log. */
     public long wovenClasses() { return weaver.woven(); }
@@ -65,7 +69,7 @@ public final class ThreadInstrumentation {
 
     public Throwable firstFailure() { return weaver.firstError() != null ? weaver.firstError() : Bridge.firstFailure(); }
 
-    /** Adds the pools, lock waits and live thread groups of the closing window. */
+    /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
     public synchronized void sample(WindowBuilder window) {
         long now = System.nanoTime();
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
@@ -80,7 +84,29 @@ public final class ThreadInstrumentation {
         }
         window.dropped(recorder.locks.takeDropped());
         threadGroups(window);
+        tinyFileCalls(window);
+        for (Lookups.Snapshot l : recorder.lookups.drain()) {
+            window.hostLookups(new HostLookups(l.host(), l.lookups(), l.resolved(), Duration.ofNanos(l.resolvedNanos()),
+                    Duration.ofNanos(l.longestNanos()), l.failures(), l.failure(), l.slowestThread(), l.stack()));
+        }
+        window.dropped(recorder.lookups.takeDropped());
         lastTickNanos = now;
+    }
+
+    /** Each sampled site's calls are its share of the samples times all small calls of its kind. */
+    private void tinyFileCalls(WindowBuilder window) {
+        FileCalls.Snapshot s = recorder.files.drain();
+        window.tinyFileCalls(s.reads(), s.writes(), s.bytes());
+        long readSamples = s.sites().stream().filter(x -> x.operation().equals("read")).mapToLong(FileCalls.SiteSnapshot::samples).sum();
+        long writeSamples = s.sites().stream().filter(x -> x.operation().equals("write")).mapToLong(FileCalls.SiteSnapshot::samples).sum();
+        for (FileCalls.SiteSnapshot site : s.sites()) {
+            boolean write = site.operation().equals("write");
+            long samples = write ? writeSamples : readSamples;
+            long calls = Math.round((write ? s.writes() : s.reads()) * (double) site.samples() / samples);
+            window.tinyFileSite(new TinyIo.Site(site.site(), site.path(), site.operation(), calls,
+                    (double) site.sampledBytes() / site.samples(), site.stack()));
+        }
+        window.dropped(recorder.files.takeDropped());
     }
 
     private ThreadPool executor(PoolState p, ThreadPoolExecutor t, long now) {

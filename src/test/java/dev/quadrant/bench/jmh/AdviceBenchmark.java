@@ -1,0 +1,95 @@
+package dev.quadrant.bench.jmh;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The JDK paths Quadrant weaves, per call. Run once without the agent and once with it
+ * ({@code -jvmArgsAppend -javaagent:agent/target/quadrant-agent.jar=...}, with {@code instrument=off} and on):
+ * the difference is the advice's cost. {@code src/test/bench/advice.sh} runs all three.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class AdviceBenchmark {
+    static final int TASKS = 1_000;
+
+    @State(Scope.Benchmark)
+    public static class Pool {
+        ThreadPoolExecutor executor;
+        final AtomicLong done = new AtomicLong();
+        Runnable task;
+
+        @Setup(Level.Trial) public void start() {
+            executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            task = done::incrementAndGet;
+        }
+
+        @TearDown(Level.Trial) public void stop() { executor.shutdownNow(); }
+    }
+
+    /** execute() plus the task's run on the worker (queue hand-off, beforeExecute, afterExecute), per task. */
+    @Benchmark @OperationsPerInvocation(TASKS)
+    public long poolTask(Pool p) {
+        long target = p.done.get() + TASKS;
+        for (int i = 0; i < TASKS; i++) p.executor.execute(p.task);
+        while (p.done.get() < target) Thread.onSpinWait();
+        return target;
+    }
+
+    @State(Scope.Thread)
+    public static class OwnLock {
+        final ReentrantLock lock = new ReentrantLock();
+        long counter;
+    }
+
+    /** lock() and unlock() of a lock no other thread touches: the path every application takes most. */
+    @Benchmark
+    public long uncontendedLock(OwnLock s) {
+        s.lock.lock();
+        try {
+            return ++s.counter;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    @State(Scope.Group)
+    public static class SharedLock {
+        final ReentrantLock lock = new ReentrantLock();
+        long counter;
+    }
+
+    /** Two threads on one lock: many acquisitions take the slow path, which is where the advice times the wait. */
+    @Benchmark @Group("contended") @GroupThreads(2)
+    public long contendedLock(SharedLock s) {
+        s.lock.lock();
+        try {
+            return ++s.counter;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Starting (and joining) a platform thread: the advice captures the start site once per thread. */
+    @Benchmark
+    public void threadStart() throws InterruptedException {
+        Thread t = new Thread(() -> { });
+        t.start();
+        t.join();
+    }
+}

@@ -37,21 +37,18 @@ public final class SlowDnsRule implements Rule {
                     + " failed look-ups 6/min warning, 60/min critical.",
             "Fix the resolver configuration (/etc/resolv.conf: a reachable name server, options timeout/attempts), resolve once"
                     + " and reuse connections, set networkaddress.cache.ttl sensibly, and stop looking up names that do not exist.",
-            "time getent hosts <host> on the machine; dig <host> against each name server in /etc/resolv.conf");
+            "jcmd <pid> Thread.print (threads inside InetAddress.getAllByName / lookupAllHostAddr), then time getent hosts <host>"
+                    + " on the machine and dig <host> against each name server in /etc/resolv.conf");
 
     @Override public String id() { return "io.slow-dns"; }
     @Override public Dimension dimension() { return Dimension.IO; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        HostLookups worst = null;
-        int best = 0;
-        for (HostLookups h : window.hostLookups()) {
-            int s = score(h, window.seconds());
-            if (s > best) { best = s; worst = h; }
-        }
-        if (worst == null) return Optional.empty();
-        HostLookups h = worst;
+        Optional<Score.Scored<HostLookups>> found = Score.best(window.hostLookups(), x -> score(x, window.seconds()));
+        if (found.isEmpty() || found.get().score() == 0) return Optional.empty();
+        HostLookups h = found.get().item();
+        int best = found.get().score();
         boolean failing = failureScore(h, window.seconds()) >= slowScore(h);
         String site = h.stack().isEmpty() ? null : Frames.firstApplicationFrame(h.stack());
         String title = failing
@@ -81,7 +78,8 @@ public final class SlowDnsRule implements Rule {
                         : "Check the resolver configuration (/etc/resolv.conf: every name server reachable, 'options timeout:1 attempts:2'),"
                         + " resolve \"" + h.host() + "\" once and reuse the connection (a connection pool), and keep the JDK's cache on"
                         + " (networkaddress.cache.ttl).")
-                .verify("time getent hosts " + h.host() + " on the host; dig " + h.host() + " @<each nameserver in /etc/resolv.conf>")
+                .verify("jcmd " + window.pid() + " Thread.print (threads inside InetAddress.getAllByName); time getent hosts " + h.host()
+                        + " on the host; dig " + h.host() + " @<each nameserver in /etc/resolv.conf>")
                 .build());
     }
 

@@ -29,7 +29,7 @@ public final class VirtualPinningRule implements Rule {
             "Pinned time (events of 20 ms and more) as a share of the carriers' time (one carrier per core): 5% warning, 25% critical.",
             "Do not block inside synchronized (use ReentrantLock) on JDK 21-23, move blocking work out of static initializers and"
                     + " native callbacks, or upgrade to JDK 24+ (JEP 491).",
-            "jfr print --events jdk.VirtualThreadPinned on a recording; -Djdk.tracePinnedThreads=full on JDK 21-23");
+            "jcmd <pid> JFR.start duration=60s filename=pinned.jfr, then jfr print --events jdk.VirtualThreadPinned pinned.jfr");
 
     @Override public String id() { return "threads.virtual-pinning"; }
     @Override public Dimension dimension() { return Dimension.THREADS; }
@@ -62,7 +62,8 @@ public final class VirtualPinningRule implements Rule {
                 .recommendation("At " + site + " the virtual thread blocks while it cannot unmount: replace synchronized around the"
                         + " blocking call with a ReentrantLock (JDK 21-23), move blocking work out of static initializers and native"
                         + " callbacks, or run this work on a platform thread pool.")
-                .verify("jfr print --events jdk.VirtualThreadPinned <recording.jfr> (stack traces of the pinned blocks)")
+                .verify("jcmd " + window.pid() + " JFR.start duration=60s filename=pinned.jfr, then jfr print --events jdk.VirtualThreadPinned"
+                        + " pinned.jfr (the pinned blocks with their stacks)")
                 .build());
     }
 }

@@ -31,4 +31,18 @@ public final class Score {
 
     /** The lower of two scores: both conditions must hold for a high score. */
     public static int both(int a, int b) { return Math.min(a, b); }
+
+    /** The item that scores highest (the first of equal ones), with its score; empty when there is none. */
+    public static <T> java.util.Optional<Scored<T>> best(Iterable<? extends T> items, java.util.function.ToIntFunction<? super T> score) {
+        T best = null;
+        int top = -1;
+        for (T item : items) {
+            int s = score.applyAsInt(item);
+            if (s > top) { top = s; best = item; }
+        }
+        return best == null ? java.util.Optional.empty() : java.util.Optional.of(new Scored<>(best, top));
+    }
+
+    /** An item and its score. */
+    public record Scored<T>(T item, int score) {}
 }

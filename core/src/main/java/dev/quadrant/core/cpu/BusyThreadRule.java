@@ -37,13 +37,10 @@ public final class BusyThreadRule implements Rule {
     @Override public Optional<Finding> evaluate(Window window) {
         if (window.busyThreads().isEmpty()) return Optional.empty();
         double windowMs = window.duration().toMillis();
-        BusyThread worst = null;
-        int best = 0;
-        for (BusyThread t : window.busyThreads()) {
-            int s = score(t, windowMs);
-            if (s > best) { best = s; worst = t; }
-        }
-        if (worst == null || best < MIN_REPORTED_SCORE) return Optional.empty();
+        Optional<Score.Scored<BusyThread>> found = Score.best(window.busyThreads(), t -> score(t, windowMs));
+        if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
+        BusyThread worst = found.get().item();
+        int best = found.get().score();
         double share = share(worst, windowMs);
         String at = worst.stack().isEmpty() ? "" : " in " + Frames.method(Frames.firstApplicationFrame(worst.stack()));
         return Optional.of(Finding.of(this, best)

@@ -43,13 +43,10 @@ public final class SlowFileRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         double seconds = window.seconds();
-        FileIo worst = null;
-        int best = 0;
-        for (FileIo f : window.files()) {
-            int s = score(f, seconds);
-            if (s > best) { best = s; worst = f; }
-        }
-        if (worst == null || best < MIN_REPORTED_SCORE) return Optional.empty();
+        Optional<Score.Scored<FileIo>> found = Score.best(window.files(), f -> score(f, seconds));
+        if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
+        FileIo worst = found.get().item();
+        int best = found.get().score();
         Duration mean = mean(worst);
         double waiting = worst.totalTime().toNanos() / (seconds * 1e9);
         double throughput = throughput(worst);

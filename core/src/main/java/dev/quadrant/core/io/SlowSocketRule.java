@@ -41,13 +41,10 @@ public final class SlowSocketRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         double seconds = window.seconds();
-        SocketEndpoint worst = null;
-        int best = 0;
-        for (SocketEndpoint e : window.sockets()) {
-            int s = score(e, seconds);
-            if (s > best) { best = s; worst = e; }
-        }
-        if (worst == null || best < MIN_REPORTED_SCORE) return Optional.empty();
+        Optional<Score.Scored<SocketEndpoint>> found = Score.best(window.sockets(), e -> score(e, seconds));
+        if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
+        SocketEndpoint worst = found.get().item();
+        int best = found.get().score();
         Duration mean = mean(worst);
         double waiting = worst.blockedTime().toNanos() / (seconds * 1e9);
         String site = Frames.firstApplicationFrame(worst.slowestStack());

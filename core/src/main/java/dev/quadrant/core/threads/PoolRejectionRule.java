@@ -39,15 +39,11 @@ public final class PoolRejectionRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        ThreadPool worst = null;
-        int best = 0;
-        for (ThreadPool p : window.pools()) {
-            if (!Pools.isApplication(p) || p.rejected() == 0) continue;
-            int s = score(p);
-            if (s > best || worst == null) { best = s; worst = p; }
-        }
-        if (worst == null) return Optional.empty();
-        ThreadPool p = worst;
+        Optional<Score.Scored<ThreadPool>> found = Score.best(
+                window.pools().stream().filter(x -> Pools.isApplication(x) && x.rejected() > 0).toList(), PoolRejectionRule::score);
+        if (found.isEmpty()) return Optional.empty();
+        ThreadPool p = found.get().item();
+        int best = found.get().score();
         double share = share(p);
         boolean callerRuns = CALLER_RUNS.equals(p.rejectionPolicy());
         String policy = p.rejectionPolicy() == null ? "(unknown)" : p.rejectionPolicy().substring(p.rejectionPolicy().lastIndexOf('.') + 1);

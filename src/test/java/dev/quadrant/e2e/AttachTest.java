@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.CheckoutPoolSaturationScenario;
 import dev.quadrant.e2e.scenarios.LedgerLockScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,20 @@ class AttachTest {
             assertThat(reattached.exit()).as(reattached.toString()).isZero();
             await().atMost(DETECTION).until(() -> app.reports().size() > afterStop + 1);
             assertThat(app.reports().get(app.reports().size() - 1).get("sequence").asInt()).isGreaterThan(afterStop);
+        }
+    }
+
+    /** Attached later, the JDK classes the application already uses are retransformed: its running pool is seen. */
+    @Test void attachingLaterWeavesClassesAlreadyLoaded() throws Exception {
+        try (TargetJvm app = new TargetJvm.Launch(CheckoutPoolSaturationScenario.class).start()) {
+            String pid = Long.toString(app.pid());
+            Thread.sleep(3000);  // the pool exists and runs before the agent arrives
+            Cli.Result attached = Cli.run("attach", pid, "out=" + app.out + ",interval=2s");
+            assertThat(attached.exit()).as(attached.toString()).isZero();
+            JsonNode f = app.awaitWarning("threads.pool-saturation", DETECTION).finding();
+            assertThat(f.at("/evidence/pool/pool").asText()).isEqualTo("checkout-N");
+            assertThat(f.at("/evidence/site").asText()).contains("before Quadrant's instrumentation");
+            assertThat(Cli.run("stop", pid).exit()).isZero();
         }
     }
 

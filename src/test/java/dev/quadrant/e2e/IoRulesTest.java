@@ -58,6 +58,10 @@ class IoRulesTest {
             JsonNode f = jvm.awaitWarning("io.fd-leak", DETECTION).finding();
             assertThat(f.at("/evidence/trend/slopePerMinute").asLong()).isGreaterThan(1000);
             assertThat(f.at("/evidence/secondsUntilLimit").asLong()).isPositive();
+            assertThat(f.at("/evidence/streamsStillOpenBySite/0/site").asText()).contains("AttachmentScannerFdLeakScenario");
+            assertThat(f.get("title").asText()).contains("AttachmentScannerFdLeakScenario");
+            // the report after the first finding also says what the descriptors point to
+            jvm.awaitWarning("io.fd-leak", DETECTION, n -> n.at("/evidence/descriptorKinds").toString().contains("attachments"), "with descriptor kinds");
         }
     }
 
@@ -65,6 +69,7 @@ class IoRulesTest {
         try (TargetJvm jvm = TargetJvm.launch(ConnectionLeakScenario.class, "interval=2s")) {
             JsonNode f = jvm.awaitWarning("io.fd-leak", DETECTION).finding();
             assertThat(f.at("/evidence/openFileDescriptors").asLong()).isGreaterThan(f.at("/evidence/trend/first").asLong());
+            jvm.awaitWarning("io.fd-leak", DETECTION, n -> n.at("/evidence/descriptorKinds/socket").asLong() > 100, "with sockets counted");
         }
     }
 

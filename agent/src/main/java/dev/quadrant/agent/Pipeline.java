@@ -13,6 +13,7 @@ import dev.quadrant.collectors.mxbean.BusyThreadSampler;
 import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
 import dev.quadrant.collectors.mxbean.CpuSampler;
 import dev.quadrant.collectors.mxbean.DeadlockSampler;
+import dev.quadrant.collectors.mxbean.DescriptorKinds;
 import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
 import dev.quadrant.collectors.mxbean.GcSampler;
 import dev.quadrant.collectors.mxbean.HeapSampler;
@@ -59,6 +60,7 @@ final class Pipeline {
             + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
             + " or allow it explicitly with -XX:+EnableDynamicAgentLoading.";
     static final String LEAK_RULE = new HeapLeakRule().id();
+    static final String FD_LEAK_RULE = new dev.quadrant.core.io.FdLeakRule().id();
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Options options;
@@ -72,6 +74,8 @@ final class Pipeline {
     private final BusyThreadSampler busyThreads = new BusyThreadSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
     private final DeadlockSampler deadlocks = new DeadlockSampler();
+    private final DescriptorKinds descriptorKinds = new DescriptorKinds();
+    private boolean descriptorsLeak;  // the last report had an io.fd-leak finding: say what the descriptors are
     private final Classifier classifier = new Classifier(RuleCatalog.all());
     private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
     private final SelfCpu selfCpu = new SelfCpu();
@@ -201,14 +205,16 @@ final class Pipeline {
             sampleInstrumentation(closing);
             try {
                 deadlocks.sample(closing);
+                if (descriptorsLeak) descriptorKinds.sample(closing);
             } catch (Throwable t) {
-                faults.record("deadlock sampler", t);
+                faults.record("deadlock and descriptor samplers", t);
             }
             Window window = closing.build(now, List.copyOf(history));
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
             Diagnosis diagnosis = classifier.classify(window);
             requestLeakCandidates(diagnosis);
+            descriptorsLeak = diagnosis.findings().stream().anyMatch(f -> f.rule().equals(FD_LEAK_RULE));
             long errors = faults.count();
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
                     selfCpu.sinceLastMs(), errors - errorsReported, notes());

@@ -99,8 +99,13 @@ final class Quadrant {
         }
         if (p == null || stopping.get()) return;
         p.startSchedules();
-        // Weaving first: pools and threads the application creates early are seen with their creation sites.
-        if (options.instrument() && inst != null) p.startInstrumentation(inst);
+        // Weaving and JFR start side by side (~0.5 s each): early pools get their creation sites, the first window its samples.
+        if (options.instrument() && inst != null) {
+            Pipeline started = p;
+            Thread weaver = new Thread(() -> started.startInstrumentation(inst), Threads.AGENT_THREAD_PREFIX + "weave");
+            weaver.setDaemon(true);
+            weaver.start();
+        }
         p.startJfr();
     }
 

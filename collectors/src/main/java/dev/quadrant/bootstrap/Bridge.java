@@ -73,6 +73,18 @@ public final class Bridge {
         try { h.fileCall(stream, write, bytes); } catch (Throwable t) { failed(t); }
     }
 
+    public static void fileOpened(Object stream) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.fileOpened(stream); } catch (Throwable t) { failed(t); }
+    }
+
+    public static void fileClosed(Object stream) {
+        Hooks h = hooks;
+        if (h == null) return;
+        try { h.fileClosed(stream); } catch (Throwable t) { failed(t); }
+    }
+
     /** The clock when the agent is on, 0 when it is off (then the look-up is not timed). */
     public static long lookupStarted() { return hooks == null ? 0 : System.nanoTime(); }
 

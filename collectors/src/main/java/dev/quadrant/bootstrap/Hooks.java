@@ -26,6 +26,11 @@ public interface Hooks {
     /** One read or write call on a file stream, of {@code bytes} requested. */
     void fileCall(Object stream, boolean write, int bytes);
 
+    /** A file stream opened (its constructor returned), or closed. */
+    void fileOpened(Object stream);
+
+    void fileClosed(Object stream);
+
     /** A host name look-up ended ({@code failure} null if it resolved); {@code startNanos} from System.nanoTime(). */
     void lookupEnded(String host, long startNanos, Throwable failure);
 }

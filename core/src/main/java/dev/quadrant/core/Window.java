@@ -13,6 +13,7 @@ import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
+import dev.quadrant.core.evidence.OpenFileSite;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
 import dev.quadrant.core.evidence.TinyIo;
@@ -50,6 +51,8 @@ public record Window(
         List<VirtualPinning> pinning,
         TinyIo tinyIo,
         List<HostLookups> hostLookups,
+        List<OpenFileSite> openFiles,
+        java.util.Map<String, Long> descriptorKinds,
         JvmSample jvm,
         List<JvmSample> history,
         long eventsSeen,

@@ -14,6 +14,7 @@ import dev.quadrant.core.evidence.Latencies;
 import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.MonitorContention;
 import dev.quadrant.core.evidence.OldObject;
+import dev.quadrant.core.evidence.OpenFileSite;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
 import dev.quadrant.core.evidence.TinyIo;
@@ -88,6 +89,8 @@ public final class WindowBuilder {
     private long tinyReads, tinyWrites, tinyBytes;
     private final List<TinyIo.Site> tinySites = new ArrayList<>();
     private final List<HostLookups> hosts = new ArrayList<>();
+    private final List<OpenFileSite> openFiles = new ArrayList<>();
+    private final Map<String, Long> descriptorKinds = new HashMap<>();
     private final JvmSample.Builder jvm = new JvmSample.Builder();
     private long seen, dropped;
     private boolean closed;
@@ -208,6 +211,18 @@ public final class WindowBuilder {
         if (!accept()) return;
         if (tinySites.size() >= MAX_TINY_IO_SITES) { dropped++; return; }
         tinySites.add(site);
+    }
+
+    public synchronized void openFileSite(OpenFileSite site) {
+        if (!accept()) return;
+        if (openFiles.size() >= TOP_SITES) { dropped++; return; }
+        openFiles.add(site);
+    }
+
+    /** What the process's open descriptors point to, by kind (a directory, "socket", "pipe"), and how many. */
+    public synchronized void descriptorKinds(Map<String, Long> kinds) {
+        if (!accept()) return;
+        kinds.forEach((k, n) -> { if (descriptorKinds.size() < TOP_SITES || descriptorKinds.containsKey(k)) descriptorKinds.merge(k, n, Long::sum); });
     }
 
     public synchronized void hostLookups(HostLookups lookups) {
@@ -344,6 +359,7 @@ public final class WindowBuilder {
                 List.copyOf(oldObjects), List.copyOf(pools), List.copyOf(threadGroups), List.copyOf(deadlocked), virtualPinning(),
                 new TinyIo(tinyReads, tinyWrites, tinyBytes, tinySites.stream().sorted(Comparator.comparingLong(TinyIo.Site::calls).reversed()).toList()),
                 hosts.stream().sorted(Comparator.comparing(HostLookups::resolvedTime).reversed()).toList(),
+                openFiles.stream().sorted(Comparator.comparingLong(OpenFileSite::open).reversed()).toList(), Map.copyOf(descriptorKinds),
                 jvm.build(end), List.copyOf(history), seen, dropped);
     }
 

@@ -51,7 +51,7 @@ final class Advice {
         static void enter(@This Thread thread) { Bridge.threadStarted(thread); }
     }
 
-    /** FileOutputStream / RandomAccessFile write(int): one byte per call. */
+    /** FileOutputStream.write(int): one byte per call. */
     static final class WriteByte {
         @OnMethodEnter(suppress = Throwable.class)
         static void enter(@This Object stream) { Bridge.fileCall(stream, true, 1); }
@@ -69,7 +69,7 @@ final class Advice {
         static void enter(@This Object stream, @Argument(2) int len) { Bridge.fileCall(stream, true, len); }
     }
 
-    /** FileInputStream / RandomAccessFile read(): one byte per call. */
+    /** FileInputStream.read(): one byte per call. */
     static final class ReadByte {
         @OnMethodEnter(suppress = Throwable.class)
         static void enter(@This Object stream) { Bridge.fileCall(stream, false, 1); }
@@ -85,6 +85,17 @@ final class Advice {
     static final class ReadRange {
         @OnMethodEnter(suppress = Throwable.class)
         static void enter(@This Object stream, @Argument(2) int len) { Bridge.fileCall(stream, false, len); }
+    }
+
+    /** The file stream constructors that open the file (the others delegate to them). */
+    static final class FileOpened {
+        @OnMethodExit(suppress = Throwable.class)
+        static void exit(@This Object stream) { Bridge.fileOpened(stream); }
+    }
+
+    static final class FileClosed {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object stream) { Bridge.fileClosed(stream); }
     }
 
     /** InetAddress's look-up of all addresses of a name, which getByName goes through too. */

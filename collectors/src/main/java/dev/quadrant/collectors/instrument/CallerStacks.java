@@ -40,7 +40,7 @@ final class CallerStacks {
 
     private static final java.util.Set<String> OWN = java.util.Set.of(CallerStacks.class.getName(), Recorder.class.getName(),
             LockWaits.class.getName(), ThreadSites.class.getName(), PoolState.class.getName(), FileCalls.class.getName(),
-            Lookups.class.getName());
+            Lookups.class.getName(), OpenFiles.class.getName());
 
     private static boolean isOwn(String className) {
         return className.startsWith("dev.quadrant.bootstrap.") || OWN.contains(className);

@@ -2,7 +2,6 @@ package dev.quadrant.collectors.instrument;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.RandomAccessFile;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tiny read and write calls on file streams: each is a system call, so thousands of one-byte calls cost what one
+ * Tiny read and write calls on FileInputStream and FileOutputStream: each is a system call, so thousands of one-byte calls cost what one
  * buffered call would. Every small call is counted (striped adders, no lock); one in {@link #SAMPLE_EVERY} is placed:
  * its call site (stack) and its file. Each site's count is then its share of the samples times the total.
  */
@@ -40,7 +39,11 @@ final class FileCalls {
         if (size < 0 || size > SMALL_BYTES) return;
         (write ? writes : reads).increment();
         bytes.add(size);
-        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) return;
+        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) == 0) place(stream, write, size);
+    }
+
+    /** Records where one call was made and on which file. */
+    void place(Object stream, boolean write, int size) {
         List<String> stack = CallerStacks.capture(DEPTH);
         List<String> key = List.of(dev.quadrant.core.Frames.firstApplicationFrame(stack), pathOf(stream), write ? "write" : "read");
         synchronized (this) {
@@ -72,7 +75,7 @@ final class FileCalls {
     static void openPaths(Instrumentation inst) {
         try {
             inst.redefineModule(Object.class.getModule(), Set.of(), Map.of(), Map.of("java.io", Set.of(FileCalls.class.getModule())), Set.of(), Map.of());
-            paths = new Paths(field(FileOutputStream.class), field(FileInputStream.class), field(RandomAccessFile.class));
+            paths = new Paths(field(FileOutputStream.class), field(FileInputStream.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             paths = null;
         }
@@ -82,7 +85,7 @@ final class FileCalls {
         return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findVarHandle(type, "path", String.class);
     }
 
-    private record Paths(VarHandle out, VarHandle in, VarHandle random) {}
+    private record Paths(VarHandle out, VarHandle in) {}
 
     static String pathOf(Object stream) {
         Paths p = paths;
@@ -90,7 +93,6 @@ final class FileCalls {
         if (p != null) {
             if (stream instanceof FileOutputStream) path = (String) p.out().get((FileOutputStream) stream);
             else if (stream instanceof FileInputStream) path = (String) p.in().get((FileInputStream) stream);
-            else if (stream instanceof RandomAccessFile) path = (String) p.random().get((RandomAccessFile) stream);
             else return "(unknown)";
             if (path == null) return describeDescriptor(stream);
             return path;

@@ -1,6 +1,7 @@
 package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.bootstrap.Hooks;
+import dev.quadrant.collectors.jfr.Threads;
 
 /** Receives what the woven advice reports. Runs on application threads: every path is short and bounded. */
 final class Recorder implements Hooks {
@@ -15,6 +16,39 @@ final class Recorder implements Hooks {
     final LockWaits locks = new LockWaits();
     final FileCalls files = new FileCalls();
     final Lookups lookups = new Lookups();
+    final OpenFiles openFiles = new OpenFiles();
+
+    /**
+     * Runs every path of the hooks once, sampled branches included, then forgets what it recorded. After this, no hook
+     * loads a class: a class loaded from the agent's jar inside advice on a stream the class loader itself is reading
+     * would interleave with that read.
+     */
+    void warmUp() {
+        Object pool = new Object(), task = new Object(), sync = new Object(), stream = new Object();
+        poolCreated(pool);
+        for (int i = 0; i < PoolState.SAMPLE_EVERY; i++) taskSubmitted(pool, task);
+        for (int i = 0; i < PoolState.SAMPLE_EVERY; i++) { taskStarted(pool, task); taskFinished(pool, task); }
+        taskRejected(pool, task);
+        PoolState p = pools.get(pool);
+        p.oldestPendingNanos(System.nanoTime());
+        p.dropPendingOlderThan(System.nanoTime());
+        p.waits.drain();
+        p.runs.drain();
+        threads.started(Thread.currentThread());
+        threads.retainLive(java.util.Set.of());
+        lockWaitStarted(sync);
+        locks.waited(sync, LockWaits.MIN_STACK_NANOS * 2);
+        locks.drain();
+        fileCall(stream, true, 1);
+        files.place(stream, true, 1);
+        files.drain();
+        openFiles.remember(stream);
+        openFiles.closed(stream);
+        openFiles.stillOpen();
+        lookups.ended("localhost", Lookups.STACK_NANOS * 2, new java.net.UnknownHostException("warm-up"));
+        lookups.drain();
+        pools.expunge();
+    }
 
     @Override public void poolCreated(Object pool) {
         PoolState p = pools.getOrRegister(pool);
@@ -67,7 +101,18 @@ final class Recorder implements Hooks {
         locks.waited(sync, System.nanoTime() - startNanos);
     }
 
-    @Override public void fileCall(Object stream, boolean write, int bytes) { files.call(stream, write, bytes); }
+    /** Quadrant's own file work (JFR's parser reads its chunk files in small pieces) is not the application's. */
+    private static boolean isAgentThread() { return Thread.currentThread().getName().startsWith(Threads.AGENT_THREAD_PREFIX); }
+
+    @Override public void fileCall(Object stream, boolean write, int bytes) {
+        if (bytes <= FileCalls.SMALL_BYTES && !isAgentThread()) files.call(stream, write, bytes);
+    }
+
+    @Override public void fileOpened(Object stream) {
+        if (!isAgentThread()) openFiles.opened(stream);
+    }
+
+    @Override public void fileClosed(Object stream) { openFiles.closed(stream); }
 
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) {
         lookups.ended(host, System.nanoTime() - startNanos, failure);

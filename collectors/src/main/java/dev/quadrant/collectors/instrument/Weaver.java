@@ -19,12 +19,13 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * Weaves the advice into the few JDK classes JFR cannot see into, at start-up or into classes already loaded (they are
  * retransformed), and takes it out again: {@link #remove} retransforms them back to their original bytes.
- * Only method bodies change (no new fields or methods), which retransformation allows.
+ * Only method bodies change (no new fields or methods), which retransformation allows. RandomAccessFile is left alone:
+ * the JDK reads jar files through it while loading classes, in small pieces and with its position shared.
  */
 final class Weaver {
     static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
             "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
-            "java.io.FileOutputStream", "java.io.FileInputStream", "java.io.RandomAccessFile", "java.net.InetAddress"};
+            "java.io.FileOutputStream", "java.io.FileInputStream", "java.net.InetAddress", "sun.nio.ch.FileChannelImpl"};
 
     private final ResettableClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
@@ -51,15 +52,22 @@ final class Weaver {
                         .visit(advice(Advice.ThreadStart.class, named("start").and(takesArguments(0)))))
                 .type(named(WOVEN[3])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Acquire.class, named("acquire").and(takesArguments(6)))))
-                .type(named(WOVEN[4]).or(named(WOVEN[6]))).transform((b, type, loader, module, pd) -> b
+                .type(named(WOVEN[4])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.WriteByte.class, named("write").and(takesArguments(int.class))))
                         .visit(advice(Advice.WriteArray.class, named("write").and(takesArguments(byte[].class))))
-                        .visit(advice(Advice.WriteRange.class, named("write").and(takesArguments(byte[].class, int.class, int.class)))))
-                .type(named(WOVEN[5]).or(named(WOVEN[6]))).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.WriteRange.class, named("write").and(takesArguments(byte[].class, int.class, int.class))))
+                        .visit(advice(Advice.FileOpened.class, isConstructor().and(takesArguments(java.io.File.class, boolean.class))))
+                        .visit(advice(Advice.FileClosed.class, named("close").and(takesArguments(0)))))
+                .type(named(WOVEN[5])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.ReadByte.class, named("read").and(takesArguments(0))))
                         .visit(advice(Advice.ReadArray.class, named("read").and(takesArguments(byte[].class))))
-                        .visit(advice(Advice.ReadRange.class, named("read").and(takesArguments(byte[].class, int.class, int.class)))))
-                .type(named(WOVEN[7])).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.ReadRange.class, named("read").and(takesArguments(byte[].class, int.class, int.class))))
+                        .visit(advice(Advice.FileOpened.class, isConstructor().and(takesArguments(java.io.File.class))))
+                        .visit(advice(Advice.FileClosed.class, named("close").and(takesArguments(0)))))
+                .type(named(WOVEN[7])).transform((b, type, loader, module, pd) -> b  // Files.newInputStream, Files.lines, FileChannel.open
+                        .visit(advice(Advice.FileOpened.class, isConstructor()))
+                        .visit(advice(Advice.FileClosed.class, named("implCloseChannel").and(takesArguments(0)))))
+                .type(named(WOVEN[6])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Lookup.class, lookupMethod(type))))
                 .installOn(inst);
     }

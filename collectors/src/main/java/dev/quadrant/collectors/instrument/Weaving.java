@@ -48,6 +48,7 @@ public final class Weaving {
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         FileCalls.openPaths(inst);
+        recorder.warmUp();
         Bridge.install(recorder);
         Weaver w;
         try {
@@ -90,6 +91,8 @@ public final class Weaving {
                     Duration.ofNanos(l.longestNanos()), l.failures(), l.failure(), l.slowestThread(), l.stack()));
         }
         window.dropped(recorder.lookups.takeDropped());
+        for (OpenFiles.Site s : recorder.openFiles.stillOpen()) window.openFileSite(new dev.quadrant.core.evidence.OpenFileSite(s.site(), s.open(), s.stack()));
+        window.dropped(recorder.openFiles.takeDropped());
         lastTickNanos = now;
     }
 

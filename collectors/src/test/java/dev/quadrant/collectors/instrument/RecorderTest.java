@@ -147,6 +147,22 @@ class RecorderTest {
         assertThat(old.failure()).startsWith("UnknownHostException");
     }
 
+    @Test void streamsLeftOpenAreCountedByTheSiteThatOpenedThem() {
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            Object stream = new Object();
+            recorder.fileOpened(stream);
+            if (i % 2 == 0) kept.add(stream);
+            else recorder.fileClosed(stream);
+        }
+        List<OpenFiles.Site> open = recorder.openFiles.stillOpen();
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).site()).contains("RecorderTest.streamsLeftOpenAreCountedByTheSiteThatOpenedThem");
+        assertThat(open.get(0).open()).isBetween(1_000L, 3_000L);  // about 2,000: one open in 8 is sampled
+        for (Object stream : kept) recorder.fileClosed(stream);
+        assertThat(recorder.openFiles.stillOpen()).isEmpty();
+    }
+
     @Test void threadsAreRememberedWithTheirCreationSiteUntilTheyEnd() throws Exception {
         Thread t = new Thread(() -> { }, "export-7");
         recorder.threadStarted(t);

@@ -28,7 +28,7 @@ public final class UnbufferedFileRule implements Rule {
             "The application reads or writes files a few bytes per call (FileOutputStream.write(int), FileInputStream.read()"
                     + " without a buffer, a flush per record): every call is a system call, so the same data costs hundreds of times"
                     + " more CPU and I/O operations than through a buffer.",
-            "Calls of at most 128 bytes on FileInputStream, FileOutputStream and RandomAccessFile: 20,000/s warning, 200,000/s"
+            "Calls of at most 128 bytes on FileInputStream and FileOutputStream: 20,000/s warning, 200,000/s"
                     + " critical (reported from 2,000/s); sites from a sample of one call in 1,024.",
             "Wrap the stream in a BufferedOutputStream / BufferedInputStream (or use Files.newBufferedWriter / newBufferedReader)"
                     + " and flush once per batch, not per record.",

@@ -41,6 +41,9 @@ final class Recorder implements Hooks {
         locks.drain();
         fileCall(stream, true, 1);
         files.place(stream, true, 1);
+        // streams on the standard descriptors: the path lookup runs without opening anything (never closed: stdin/stdout)
+        files.place(new java.io.FileInputStream(java.io.FileDescriptor.in), false, 1);
+        files.place(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, 1);
         files.drain();
         openFiles.remember(stream);
         openFiles.closed(stream);

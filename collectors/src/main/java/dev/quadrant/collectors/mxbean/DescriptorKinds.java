@@ -15,6 +15,7 @@ import java.util.Map;
 public final class DescriptorKinds {
     static final Path FDS = Path.of("/proc/self/fd");
     static final int MAX_READ = 100_000;
+    static final int TOP = 10;  // the kinds with the most descriptors
 
     public void sample(WindowBuilder window) throws IOException {
         if (!Files.isDirectory(FDS)) return;
@@ -30,14 +31,17 @@ public final class DescriptorKinds {
                 }
             }
         }
-        window.descriptorKinds(kinds);
+        Map<String, Long> top = new HashMap<>();
+        kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        window.descriptorKinds(top);
     }
 
     /** "socket:[123]" reads as socket, "/data/in/a.pdf" as its folder "/data/in/". */
     static String kind(String target) {
+        if (target.startsWith("anon_inode:")) return target;  // [eventpoll], [eventfd]: the kind is in the brackets
         int bracket = target.indexOf(":[");
         if (bracket > 0) return target.substring(0, bracket);
-        if (target.startsWith("anon_inode:")) return target;
         int slash = target.lastIndexOf('/');
         return slash > 0 ? target.substring(0, slash + 1) : target;
     }

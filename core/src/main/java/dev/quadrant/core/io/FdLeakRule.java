@@ -47,7 +47,7 @@ public final class FdLeakRule implements Rule {
         double secondsLeft = growing ? trend.secondsUntil(max) : Double.POSITIVE_INFINITY;
         int score = Math.max(Growth.scoreByTimeLeft(secondsLeft), Score.of(occupancy, WARN_OCCUPANCY, CRITICAL_OCCUPANCY));
         return Optional.of(Finding.of(this, Math.max(1, score))
-                .title(growing ? "Open file descriptors grow by " + Math.round(trend.slopePerSecond() * 60) + "/min to " + open + " of " + max
+                .title((growing ? "Open file descriptors grow by " + Math.round(trend.slopePerSecond() * 60) + "/min to " + open + " of " + max
                         + ": limit reached " + Growth.timeLeft(secondsLeft)
                         : open + " file descriptors open, " + Units.percent(occupancy) + " of the limit of " + max)
                         + (window.openFiles().isEmpty() ? "" : "; most streams left open come from " + Frames.method(window.openFiles().get(0).site())))

@@ -19,10 +19,18 @@ class OptionsTest {
     }
 
     @Test void allKeysParse() throws Exception {
-        Options o = Options.parse("out=/tmp/q, interval=10s,keep=7");
+        Options o = Options.parse("out=/tmp/q, interval=10s,keep=7,instrument=off");
         assertThat(o.out()).isEqualTo(Path.of("/tmp/q"));
         assertThat(o.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.keep()).isEqualTo(7);
+        assertThat(o.instrument()).isFalse();
+        assertThat(Options.defaults().instrument()).isTrue();
+        assertThat(Options.parse("instrument=ON").instrument()).isTrue();
+    }
+
+    @Test void instrumentTakesOnOrOff() {
+        assertThatThrownBy(() -> Options.parse("instrument=maybe")).isInstanceOf(Options.BadOption.class)
+                .hasMessageContaining("instrument=maybe").hasMessageContaining("on or off");
     }
 
     @Test void jcmdDoubleQuotesAreAccepted() throws Exception {

@@ -35,9 +35,16 @@ public record Trend(int points, double spanSeconds, double slopePerSecond, doubl
         double t0 = pts.get(0)[0];
         double[] fit = fit(pts, t0);
         double max = pts.stream().mapToDouble(p -> p[1]).max().orElse(0);
-        int half = n / 2;
-        double early = n >= 4 ? fit(pts.subList(0, half + 1), t0)[0] : fit[0];
-        double recent = n >= 4 ? fit(pts.subList(half, n), t0)[0] : fit[0];
+        double early = fit[0], recent = fit[0];
+        if (n >= 4) {
+            // Halves of the time, not of the points: a young JVM collects often while it fills up and rarely after, so
+            // most points sit early; each half takes the point next to the middle too, so neither has fewer than two.
+            int mid = 1;
+            double tMid = (t0 + pts.get(n - 1)[0]) / 2;
+            while (mid < n - 1 && pts.get(mid)[0] <= tMid) mid++;
+            early = fit(pts.subList(0, mid + 1), t0)[0];
+            recent = fit(pts.subList(mid - 1, n), t0)[0];
+        }
         return new Trend(n, pts.get(n - 1)[0] - t0, fit[0], fit[1], pts.get(0)[1], pts.get(n - 1)[1], max, recent, early);
     }
 

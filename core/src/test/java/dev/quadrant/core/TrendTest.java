@@ -29,6 +29,14 @@ class TrendTest {
         assertThat(t.steadyGrowth(5, 20, 0.6)).isFalse();
     }
 
+    @Test void aFillUpSeenByManyEarlyPointsAndAFewLateOnesIsNotSteady() {
+        // old collections while the heap fills (0-10 s), then one more 10 s later on a level heap: split by points, the
+        // later half (4-20 s) rises as fast as the earlier one; split by time, the last 10 s are nearly flat
+        List<double[]> pts = List.of(new double[] {0, 8.5}, new double[] {2, 12}, new double[] {4, 20}, new double[] {10, 60},
+                new double[] {20, 67.7});
+        assertThat(Trend.of(pts).steadyGrowth(5, 20, 0.6)).isFalse();
+    }
+
     @Test void aSawtoothIsNotSteady() {
         Trend t = Trend.of(points(12, 5, i -> 100 + (i % 4) * 30));
         assertThat(t.steadyGrowth(5, 20, 0.6)).isFalse();

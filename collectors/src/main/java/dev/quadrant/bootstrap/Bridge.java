@@ -73,10 +73,10 @@ public final class Bridge {
         try { h.fileCall(stream, write, bytes); } catch (Throwable t) { failed(t); }
     }
 
-    public static void fileOpened(Object stream) {
+    public static void fileOpened(Object stream, java.io.File file) {
         Hooks h = hooks;
         if (h == null) return;
-        try { h.fileOpened(stream); } catch (Throwable t) { failed(t); }
+        try { h.fileOpened(stream, file == null ? null : file.getPath()); } catch (Throwable t) { failed(t); }
     }
 
     public static void fileClosed(Object stream) {

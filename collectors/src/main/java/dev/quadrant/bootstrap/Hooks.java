@@ -26,8 +26,8 @@ public interface Hooks {
     /** One read or write call on a file stream, of {@code bytes} requested. */
     void fileCall(Object stream, boolean write, int bytes);
 
-    /** A file stream opened (its constructor returned), or closed. */
-    void fileOpened(Object stream);
+    /** A file stream or channel opened (its constructor returned; {@code path} null when not known), or closed. */
+    void fileOpened(Object stream, String path);
 
     void fileClosed(Object stream);
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A nightly export writes CSV rows through a hand-written writer that takes an OutputStream, and is given a raw
- * FileOutputStream: every character is its own write system call.
+ * An export job writes CSV files of 5,000 orders each through a hand-written writer that takes an OutputStream, and
+ * is given a raw FileOutputStream: every character is its own write system call.
  */
 public final class CsvExportUnbufferedScenario {
     static void writeRow(OutputStream out, long id) throws IOException {
@@ -22,13 +22,15 @@ public final class CsvExportUnbufferedScenario {
         Path dir = Files.createTempDirectory("exports");
         long start = System.nanoTime();
         Scenario.daemon("export-job", () -> {
-            try (OutputStream out = new FileOutputStream(dir.resolve("orders.csv").toFile())) {  // missing: a BufferedOutputStream
-                for (long id = 0; Scenario.running(start); id++) {
-                    writeRow(out, id);
-                    if (id % 100 == 99) Scenario.sleep(20);  // ~5,000 rows/s: ~300,000 writes/s
+            for (int batch = 0; Scenario.running(start); batch++) {
+                try (OutputStream out = new FileOutputStream(dir.resolve("orders-" + batch + ".csv").toFile())) {  // missing: a BufferedOutputStream
+                    for (long id = batch * 5_000L; id < (batch + 1) * 5_000L && Scenario.running(start); id++) {
+                        writeRow(out, id);
+                        if (id % 100 == 99) Scenario.sleep(20);  // ~5,000 rows/s: ~300,000 writes/s
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         });
         Scenario.runFor(Duration.ofSeconds(90));

@@ -87,10 +87,16 @@ final class Advice {
         static void enter(@This Object stream, @Argument(2) int len) { Bridge.fileCall(stream, false, len); }
     }
 
-    /** The file stream constructors that open the file (the others delegate to them). */
-    static final class FileOpened {
+    /** The file stream constructors that open the file (the others delegate to them): the File is their first argument. */
+    static final class StreamOpened {
         @OnMethodExit(suppress = Throwable.class)
-        static void exit(@This Object stream) { Bridge.fileOpened(stream); }
+        static void exit(@This Object stream, @Argument(0) java.io.File file) { Bridge.fileOpened(stream, file); }
+    }
+
+    /** A file channel's constructor. */
+    static final class ChannelOpened {
+        @OnMethodExit(suppress = Throwable.class)
+        static void exit(@This Object channel) { Bridge.fileOpened(channel, null); }
     }
 
     static final class FileClosed {

@@ -2,14 +2,10 @@ package dev.quadrant.collectors.instrument;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.lang.instrument.Instrumentation;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,11 +19,12 @@ final class FileCalls {
     static final int SAMPLE_EVERY = 1024;   // ~20 us of stack walk per 1024 calls of ~1 us: about 2%
     static final int MAX_SITES = 256;
     static final int DEPTH = 24;
+    static final int MAX_PATHS = 100_000;   // open streams whose path is remembered at once
 
     private final LongAdder reads = new LongAdder(), writes = new LongAdder(), bytes = new LongAdder();
     private final Map<List<String>, Site> sites = new HashMap<>();  // (site, path, operation) -> samples
     private long dropped;
-    private static volatile Paths paths;
+    private final Map<Object, String> paths = new java.util.WeakHashMap<>();  // streams do not override equals: identity
 
     record Site(List<String> stack, long[] samples) {}
 
@@ -71,36 +68,28 @@ final class FileCalls {
         return d;
     }
 
-    /** Lets Quadrant read the streams' private {@code path} fields (java.io opened to it alone); without, paths are unknown. */
-    static void openPaths(Instrumentation inst) {
-        try {
-            inst.redefineModule(Object.class.getModule(), Set.of(), Map.of(), Map.of("java.io", Set.of(FileCalls.class.getModule())), Set.of(), Map.of());
-            paths = new Paths(field(FileOutputStream.class), field(FileInputStream.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            paths = null;
+    /** Remembers the path a stream was opened with (streams keep it private), for the calls that get placed. */
+    void opened(Object stream, String path) {
+        synchronized (paths) {
+            if (paths.size() < MAX_PATHS) paths.put(stream, path);
         }
     }
 
-    private static VarHandle field(Class<?> type) throws ReflectiveOperationException {
-        return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findVarHandle(type, "path", String.class);
-    }
-
-    private record Paths(VarHandle out, VarHandle in) {}
-
-    static String pathOf(Object stream) {
-        Paths p = paths;
-        String path = null;
-        if (p != null) {
-            if (stream instanceof FileOutputStream) path = (String) p.out().get((FileOutputStream) stream);
-            else if (stream instanceof FileInputStream) path = (String) p.in().get((FileInputStream) stream);
-            else return "(unknown)";
-            if (path == null) return describeDescriptor(stream);
-            return path;
+    void closed(Object stream) {
+        synchronized (paths) {
+            if (!paths.isEmpty()) paths.remove(stream);
         }
-        return "(unknown)";
     }
 
-    /** A stream opened on a file descriptor, not a path: standard output and error are the usual ones. */
+    String pathOf(Object stream) {
+        String path;
+        synchronized (paths) {
+            path = paths.get(stream);
+        }
+        return path != null ? path : describeDescriptor(stream);
+    }
+
+    /** A stream opened on a file descriptor, or before Quadrant: standard output and error are the usual ones. */
     private static String describeDescriptor(Object stream) {
         try {
             if (stream instanceof FileOutputStream out) {
@@ -112,7 +101,7 @@ final class FileCalls {
         } catch (java.io.IOException e) {
             // closed meanwhile
         }
-        return "(file descriptor)";
+        return "(unknown: opened before Quadrant, or from a descriptor)";
     }
 
 }

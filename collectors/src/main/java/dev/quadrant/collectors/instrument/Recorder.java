@@ -39,6 +39,7 @@ final class Recorder implements Hooks {
         lockWaitStarted(sync);
         locks.waited(sync, LockWaits.MIN_STACK_NANOS * 2);
         locks.drain();
+        fileOpened(stream, "warm-up");
         fileCall(stream, true, 1);
         files.place(stream, true, 1);
         // streams on the standard descriptors: the path lookup runs without opening anything (never closed: stdin/stdout)
@@ -111,11 +112,15 @@ final class Recorder implements Hooks {
         if (bytes <= FileCalls.SMALL_BYTES && !isAgentThread()) files.call(stream, write, bytes);
     }
 
-    @Override public void fileOpened(Object stream) {
+    @Override public void fileOpened(Object stream, String path) {
+        if (path != null) files.opened(stream, path);
         if (!isAgentThread()) openFiles.opened(stream);
     }
 
-    @Override public void fileClosed(Object stream) { openFiles.closed(stream); }
+    @Override public void fileClosed(Object stream) {
+        openFiles.closed(stream);
+        files.closed(stream);
+    }
 
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) {
         lookups.ended(host, System.nanoTime() - startNanos, failure);

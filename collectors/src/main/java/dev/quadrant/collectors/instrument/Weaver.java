@@ -56,16 +56,16 @@ final class Weaver {
                         .visit(advice(Advice.WriteByte.class, named("write").and(takesArguments(int.class))))
                         .visit(advice(Advice.WriteArray.class, named("write").and(takesArguments(byte[].class))))
                         .visit(advice(Advice.WriteRange.class, named("write").and(takesArguments(byte[].class, int.class, int.class))))
-                        .visit(advice(Advice.FileOpened.class, isConstructor().and(takesArguments(java.io.File.class, boolean.class))))
+                        .visit(advice(Advice.StreamOpened.class, isConstructor().and(takesArguments(java.io.File.class, boolean.class))))
                         .visit(advice(Advice.FileClosed.class, named("close").and(takesArguments(0)))))
                 .type(named(WOVEN[5])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.ReadByte.class, named("read").and(takesArguments(0))))
                         .visit(advice(Advice.ReadArray.class, named("read").and(takesArguments(byte[].class))))
                         .visit(advice(Advice.ReadRange.class, named("read").and(takesArguments(byte[].class, int.class, int.class))))
-                        .visit(advice(Advice.FileOpened.class, isConstructor().and(takesArguments(java.io.File.class))))
+                        .visit(advice(Advice.StreamOpened.class, isConstructor().and(takesArguments(java.io.File.class))))
                         .visit(advice(Advice.FileClosed.class, named("close").and(takesArguments(0)))))
                 .type(named(WOVEN[7])).transform((b, type, loader, module, pd) -> b  // Files.newInputStream, Files.lines, FileChannel.open
-                        .visit(advice(Advice.FileOpened.class, isConstructor()))
+                        .visit(advice(Advice.ChannelOpened.class, isConstructor()))
                         .visit(advice(Advice.FileClosed.class, named("implCloseChannel").and(takesArguments(0)))))
                 .type(named(WOVEN[6])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Lookup.class, lookupMethod(type))))

@@ -47,7 +47,6 @@ public final class Weaving {
         this.inst = inst;
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
-        FileCalls.openPaths(inst);
         recorder.warmUp();
         Bridge.install(recorder);
         Weaver w;

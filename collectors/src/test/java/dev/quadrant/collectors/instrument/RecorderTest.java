@@ -120,6 +120,7 @@ class RecorderTest {
     @Test void smallFileCallsAreCountedAndSomePlaced() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("tiny", ".txt");
         try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+            recorder.fileOpened(out, file.toString());
             for (int i = 0; i < 50_000; i++) recorder.fileCall(out, true, 1);
             recorder.fileCall(out, true, 8192);  // a buffered write: not small
         }
@@ -129,6 +130,7 @@ class RecorderTest {
         assertThat(s.sites()).isNotEmpty();
         assertThat(s.sites().get(0).site()).contains("RecorderTest.smallFileCallsAreCountedAndSomePlaced");
         assertThat(s.sites().get(0).operation()).isEqualTo("write");
+        assertThat(s.sites().get(0).path()).isEqualTo(file.toString());
         assertThat(recorder.files.drain().writes()).isZero();
     }
 
@@ -151,7 +153,7 @@ class RecorderTest {
         List<Object> kept = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
             Object stream = new Object();
-            recorder.fileOpened(stream);
+            recorder.fileOpened(stream, null);
             if (i % 2 == 0) kept.add(stream);
             else recorder.fileClosed(stream);
         }

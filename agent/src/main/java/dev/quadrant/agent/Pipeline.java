@@ -205,9 +205,13 @@ final class Pipeline {
             sampleInstrumentation(closing);
             try {
                 deadlocks.sample(closing);
+            } catch (Throwable t) {
+                faults.record("deadlock sampler", t);
+            }
+            try {
                 if (descriptorsLeak) descriptorKinds.sample(closing);
             } catch (Throwable t) {
-                faults.record("deadlock and descriptor samplers", t);
+                faults.record("descriptor kinds", t);
             }
             Window window = closing.build(now, List.copyOf(history));
             history.addLast(window.jvm());

@@ -103,5 +103,4 @@ final class FileCalls {
         }
         return "(unknown: opened before Quadrant, or from a descriptor)";
     }
-
 }

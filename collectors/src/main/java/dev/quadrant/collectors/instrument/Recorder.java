@@ -39,9 +39,10 @@ final class Recorder implements Hooks {
         lockWaitStarted(sync);
         locks.waited(sync, LockWaits.MIN_STACK_NANOS * 2);
         locks.drain();
-        fileOpened(stream, "warm-up");
-        fileCall(stream, true, 1);
+        files.opened(stream, "warm-up");  // fileOpened and fileCall skip the agent's own threads, this one included
+        files.call(stream, true, 1);
         files.place(stream, true, 1);
+        files.closed(stream);
         // streams on the standard descriptors: the path lookup runs without opening anything (never closed: stdin/stdout)
         files.place(new java.io.FileInputStream(java.io.FileDescriptor.in), false, 1);
         files.place(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, 1);

@@ -132,7 +132,7 @@ public final class Weaving {
         if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
         TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
         List<String> created = p.creationStack;
-        return new ThreadPool(name(p), p.kind, created == null ? null : Frames.firstApplicationFrame(created), created == null ? List.of() : created,
+        return new ThreadPool(name(p), p.kind, siteOf(created), created == null ? List.of() : created,
                 t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize(),
                 queued, queuedBefore, capacity, submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(),
                 rejectThread, rejectStack,
@@ -148,15 +148,21 @@ public final class Weaving {
         List<String> created = p.creationStack;
         String name = f == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
         List<Long> none = List.of();
-        return new ThreadPool(name, p.kind, created == null ? null : Frames.firstApplicationFrame(created), created == null ? List.of() : created,
+        return new ThreadPool(name, p.kind, siteOf(created), created == null ? List.of() : created,
                 f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
                 queued, queuedBefore, -1, 0, 0, 0, null, null, null,
                 0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
     }
 
+    /** "pool-3-thread-12" reads as "pool-N-thread-N": the threads of one factory share it. */
+    private static String namePattern(String threadName) { return DIGITS.matcher(threadName).replaceAll("N"); }
+
+    /** The first application frame of a creation stack; null when created before the weaving. */
+    private static String siteOf(List<String> created) { return created == null ? null : Frames.firstApplicationFrame(created); }
+
     private static String name(PoolState p) {
         String worker = p.threadName;
-        if (worker != null) return DIGITS.matcher(worker).replaceAll("N");
+        if (worker != null) return namePattern(worker);
         String simple = p.kind.substring(p.kind.lastIndexOf('.') + 1);
         return simple + "@" + Integer.toHexString(p.identity);
     }
@@ -172,7 +178,7 @@ public final class Weaving {
             live.add(info.getThreadId());
             if (info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
             List<String> stack = recorder.threads.siteOf(info.getThreadId());
-            String pattern = DIGITS.matcher(info.getThreadName()).replaceAll("N");
+            String pattern = namePattern(info.getThreadName());
             String site = stack == null ? "" : Frames.firstApplicationFrame(stack);
             Group g = groups.computeIfAbsent(List.of(pattern, site), k -> new Group(stack));
             g.live++;

@@ -21,11 +21,11 @@ import dev.quadrant.collectors.mxbean.MemoryPoolSampler;
 import dev.quadrant.collectors.mxbean.Sampler;
 import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
+import dev.quadrant.collectors.mxbean.TimelineSampler;
 import dev.quadrant.core.AgentStats;
 import dev.quadrant.core.Classifier;
 import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.JvmIdentity;
-import dev.quadrant.core.Metrics;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +75,8 @@ final class Pipeline {
     private final BusyThreadSampler busyThreads = new BusyThreadSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
     private final DeadlockSampler deadlocks = new DeadlockSampler();
+    private final TimelineSampler timeline = new TimelineSampler();
+    static final int CHARTED_POOLS = 8;
     private final DescriptorKinds descriptorKinds = new DescriptorKinds();
     private boolean descriptorsLeak;  // the last report had an io.fd-leak finding: say what the descriptors are
     private final Classifier classifier = new Classifier(RuleCatalog.all());
@@ -112,6 +115,18 @@ final class Pipeline {
         long periodMs = options.interval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         scheduler.schedule(this::pollThreads, Math.min(periodMs, THREAD_SAMPLE_PERIOD.toMillis()) / 2, TimeUnit.MILLISECONDS);
+        long pointMs = TimelineSampler.period(options.interval()).toMillis();
+        scheduler.scheduleAtFixedRate(this::timelinePoint, 0, pointMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void timelinePoint() {
+        try {
+            Weaving t;
+            synchronized (this) { t = instrumentation; }
+            timeline.sample(current.get(), Instant.now(), t == null ? Map.of() : t.queueDepths(CHARTED_POOLS));
+        } catch (Throwable e) {
+            faults.record("timeline sampler", e);
+        }
     }
 
     /** Starts JFR streaming (the slow part, ~0.4 s); a JVM without JFR still gets the MXBean-based figures. */
@@ -223,7 +238,7 @@ final class Pipeline {
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
                     selfCpu.sinceLastMs(), errors - errorsReported, notes());
             errorsReported = errors;
-            writer.write(new Report(writer.nextSequence(), window.start(), window.end(), identity(), diagnosis, Metrics.of(window), Report.profiles(window), stats));
+            writer.write(Report.of(writer.nextSequence(), identity(), window, diagnosis, stats));
         } catch (Throwable t) {  // a full disk, a bug: this window is lost, the next one tries again
             faults.record("report", t);
         } finally {

@@ -15,15 +15,30 @@ import java.util.Map;
 final class CallTreeBuilder {
     static final double MIN_SHARE = 0.0005;  // 0.05%: a frame narrower than this is under one pixel of a 2000 px graph
     static final int MAX_NODES = 5000;       // ~200 KB of JSON at most
+    static final int MAX_BUILDING_NODES = 200_000;  // while merging: past it, a new frame's weight stays with its caller
 
     private final Node root = new Node("all");
+    private int nodes = 1;
 
     /** {@code stack} is top frame first, as everywhere else; {@code leaf}, if not null, is put above the top frame. */
     void add(List<String> stack, String leaf, long weight) {
+        if (weight <= 0) return;
         Node n = root;
         n.weight += weight;
-        for (int i = stack.size() - 1; i >= 0; i--) n = n.child(stack.get(i), weight);
-        if (leaf != null) n.child(leaf, weight);
+        for (int i = stack.size() - 1; i >= 0 && n != null; i--) n = child(n, stack.get(i), weight);
+        if (leaf != null && n != null) child(n, leaf, weight);
+    }
+
+    private Node child(Node parent, String frame, long weight) {
+        Node c = parent.children == null ? null : parent.children.get(frame);
+        if (c == null) {
+            if (nodes >= MAX_BUILDING_NODES) return null;
+            if (parent.children == null) parent.children = new HashMap<>(4);
+            parent.children.put(frame, c = new Node(frame));
+            nodes++;
+        }
+        c.weight += weight;
+        return c;
     }
 
     CallTree build() {
@@ -52,12 +67,5 @@ final class CallTreeBuilder {
         Map<String, Node> children;
 
         Node(String frame) { this.frame = frame; }
-
-        Node child(String frame, long w) {
-            if (children == null) children = new HashMap<>(4);
-            Node c = children.computeIfAbsent(frame, Node::new);
-            c.weight += w;
-            return c;
-        }
     }
 }

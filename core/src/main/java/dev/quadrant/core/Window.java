@@ -3,6 +3,7 @@ package dev.quadrant.core;
 import dev.quadrant.core.evidence.AllocationProfile;
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.BusyThread;
+import dev.quadrant.core.evidence.CallTree;
 import dev.quadrant.core.evidence.CpuProfile;
 import dev.quadrant.core.evidence.DeadlockedThread;
 import dev.quadrant.core.evidence.FileIo;
@@ -16,6 +17,7 @@ import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.OpenFileSite;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.Timeline;
 import dev.quadrant.core.evidence.TinyIo;
 import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
@@ -26,6 +28,8 @@ import java.util.List;
  * Everything seen during one report period, immutable; rules read only this. {@code cpu} is JFR's execution
  * samples; {@code threadCpu} weighs busy threads' stacks from thread dumps by their CPU time, for code JFR's
  * sampler cannot walk (on JDK 17 it misses threads in allocation-heavy compiled loops almost entirely).
+ * {@code lockWaits} is the time threads waited for monitors and java.util.concurrent locks by stack, in microseconds;
+ * {@code timeline} the window's levels over time, for the report's charts.
  * {@code history} is the earlier windows' levels, oldest first, for the rules that judge a trend; {@code -1} figures
  * are unknown.
  */
@@ -53,6 +57,8 @@ public record Window(
         List<HostLookups> hostLookups,
         List<OpenFileSite> openFiles,
         java.util.Map<String, Long> descriptorKinds,
+        CallTree lockWaits,
+        Timeline timeline,
         JvmSample jvm,
         List<JvmSample> history,
         long eventsSeen,

@@ -17,6 +17,7 @@ import dev.quadrant.core.evidence.OldObject;
 import dev.quadrant.core.evidence.OpenFileSite;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.Timeline;
 import dev.quadrant.core.evidence.TinyIo;
 import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public final class WindowBuilder {
     static final int MAX_PINNING_SITES = 256;
     static final int MAX_TINY_IO_SITES = 256;
     static final int MAX_HOSTS = 256;
+    static final int MAX_TIMELINE_POINTS = 600;   // the sampling period keeps a window near 120 points
+    static final int MAX_PAUSES = 2000;           // a collection every 30 ms for a minute
 
     private final long pid;
     private final Instant start;
@@ -91,6 +94,10 @@ public final class WindowBuilder {
     private final List<HostLookups> hosts = new ArrayList<>();
     private final List<OpenFileSite> openFiles = new ArrayList<>();
     private final Map<String, Long> descriptorKinds = new HashMap<>();
+    private final CallTreeBuilder lockWaitMicros = new CallTreeBuilder();
+    private final List<Timeline.Point> points = new ArrayList<>();
+    private final List<Timeline.Pause> pauses = new ArrayList<>();
+    private long pausesLeftOut;
     private final JvmSample.Builder jvm = new JvmSample.Builder();
     private long seen, dropped;
     private boolean closed;
@@ -136,6 +143,7 @@ public final class WindowBuilder {
             monitors.put(key, acc = new MonitorAcc());
         }
         acc.add(thread, owner, waited.toNanos(), stack);
+        lockWaitMicros.add(stack, "waiting for " + monitorClass, waited.toNanos() / 1000);
     }
 
     /**
@@ -150,6 +158,8 @@ public final class WindowBuilder {
         locks.add(new MonitorContention(MonitorContention.LOCK, lockClass + "@" + Integer.toHexString(identity), site, waits, total,
                 longest, threadCount, threads, longestWaiter, null, stack, List.of()));
         lockIds.add(identity);
+        // only the longest wait's stack is recorded per lock: the lock's whole wait time is drawn under it
+        lockWaitMicros.add(stack, "waiting for " + lockClass, total.toNanos() / 1000);
     }
 
     /** A thread seen holding a java.util.concurrent lock another thread waited for, with its stack at that moment. */
@@ -267,7 +277,16 @@ public final class WindowBuilder {
      * stop-the-world pause, and heap used right after it ({@code -1} if unknown).
      */
     public synchronized void gc(String collector, String cause, Duration pauses, Duration longestPause, long heapAfterBytes) {
+        gc(collector, cause, pauses, longestPause, heapAfterBytes, null);
+    }
+
+    /** As above; {@code startedAt}, when known, places the collection on the window's timeline. */
+    public synchronized void gc(String collector, String cause, Duration pauses, Duration longestPause, long heapAfterBytes, Instant startedAt) {
         if (!accept()) return;
+        if (startedAt != null) {
+            if (this.pauses.size() < MAX_PAUSES) this.pauses.add(new Timeline.Pause(startedAt, pauses, collector, heapAfterBytes));
+            else pausesLeftOut++;
+        }
         gcCount++;
         gcPauseNanos += pauses.toNanos();
         if (longestPause.toNanos() > gcLongestNanos) {
@@ -331,6 +350,13 @@ public final class WindowBuilder {
         blockedCalls.add(call);
     }
 
+    /** Levels sampled during the window, for its charts. */
+    public synchronized void timelinePoint(Timeline.Point point) {
+        if (!accept()) return;
+        if (points.size() >= MAX_TIMELINE_POINTS) { dropped++; return; }
+        points.add(point);
+    }
+
     /** The MXBean part; samplers fill it in just before the window is built. */
     public synchronized JvmSample.Builder jvm() { return jvm; }
 
@@ -360,6 +386,7 @@ public final class WindowBuilder {
                 new TinyIo(tinyReads, tinyWrites, tinyBytes, tinySites.stream().sorted(Comparator.comparingLong(TinyIo.Site::calls).reversed()).toList()),
                 hosts.stream().sorted(Comparator.comparing(HostLookups::resolvedTime).reversed()).toList(),
                 openFiles.stream().sorted(Comparator.comparingLong(OpenFileSite::open).reversed()).toList(), Map.copyOf(descriptorKinds),
+                lockWaitMicros.build(), new Timeline(List.copyOf(points), pauses.stream().sorted(Comparator.comparing(Timeline.Pause::time)).toList(), pausesLeftOut),
                 jvm.build(end), List.copyOf(history), seen, dropped);
     }
 

@@ -39,6 +39,15 @@ class CallTreeBuilderTest {
         assertThat(root.weight()).isGreaterThan(1_000_000);
     }
 
+    @Test void mergingStopsGrowingPastItsNodeLimitButKeepsTheWeight() {
+        CallTreeBuilder b = new CallTreeBuilder();
+        int stacks = CallTreeBuilder.MAX_BUILDING_NODES / 2 + 10;
+        for (int i = 0; i < stacks; i++) b.add(List.of("a.Leaf.m" + i + "(Leaf.java:1)", "a.Mid.m" + i + "(Mid.java:1)"), null, 1);
+        CallTree root = b.build();
+        assertThat(root.weight()).isEqualTo(stacks);  // nothing lost from the total
+        assertThat(root.children().stream().mapToLong(CallTree::weight).sum()).isLessThan(stacks);  // the overflow stays with the root
+    }
+
     @Test void nothingAddedIsTheEmptyTree() {
         assertThat(new CallTreeBuilder().build()).isEqualTo(CallTree.EMPTY);
     }

@@ -69,4 +69,25 @@ class WindowBuilderTest {
         assertThat(e.untimedThread()).isEqualTo("t2");
         assertThat(e.bytes()).isEqualTo(110);
     }
+
+    @Test void lockWaitsFromMonitorsAndLocksFormOneTreeInMicroseconds() {
+        b.monitorWait("com.acme.Ledger", "w1", "w2", Duration.ofMillis(30), List.of("com.acme.Ledger.post(Ledger.java:9)", "com.acme.Api.pay(Api.java:3)"));
+        b.lockWaits("java.util.concurrent.locks.ReentrantLock$NonfairSync", 7, 4, Duration.ofMillis(20), Duration.ofMillis(9), 2, List.of("w3"), "w3",
+                List.of("com.acme.Cache.put(Cache.java:5)", "com.acme.Api.pay(Api.java:4)"));
+        var tree = b.build(Windows.T0.plusSeconds(1), List.of()).lockWaits();
+        assertThat(tree.weight()).isEqualTo(50_000);
+        assertThat(tree.toString()).contains("waiting for com.acme.Ledger").contains("waiting for java.util.concurrent.locks.ReentrantLock$NonfairSync");
+    }
+
+    @Test void timelineKeepsPointsAndPausesInOrderAndCapped() {
+        for (int i = 0; i < WindowBuilder.MAX_TIMELINE_POINTS + 5; i++) {
+            b.timelinePoint(new dev.quadrant.core.evidence.Timeline.Point(Windows.T0.plusMillis(i), 1, 1, 0, 0, java.util.Map.of()));
+        }
+        b.gc("G1New", "c", Duration.ofMillis(2), Duration.ofMillis(2), 10, Windows.T0.plusMillis(900));
+        b.gc("G1New", "c", Duration.ofMillis(3), Duration.ofMillis(3), 10, Windows.T0.plusMillis(100));
+        Window w = b.build(Windows.T0.plusSeconds(1), List.of());
+        assertThat(w.timeline().points()).hasSize(WindowBuilder.MAX_TIMELINE_POINTS);
+        assertThat(w.eventsDropped()).isEqualTo(5);
+        assertThat(w.timeline().pauses()).extracting(p -> p.pause().toMillis()).containsExactly(3L, 2L);  // by time
+    }
 }

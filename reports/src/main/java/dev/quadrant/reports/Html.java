@@ -26,7 +26,7 @@ public final class Html {
     public Html value(Object v) {
         if (v instanceof Map<?, ?> m) {
             raw("<table class=\"kv\">");
-            for (Map.Entry<?, ?> e : m.entrySet()) { raw("<tr><th>").text(e.getKey()).raw("</th><td>"); value(e.getValue()); raw("</td></tr>"); }
+            for (Map.Entry<?, ?> e : m.entrySet()) { raw("<tr><th>").text(e.getKey()).raw("</th><td>"); cell(e.getKey(), e.getValue()); raw("</td></tr>"); }
             return raw("</table>");
         }
         if (v instanceof Collection<?> c) {
@@ -45,10 +45,16 @@ public final class Html {
         for (Object row : rows) {
             raw("<tr>");
             Map<?, ?> m = row instanceof Map<?, ?> map ? map : Map.of();
-            for (Object k : first.keySet()) { raw("<td>"); value(m.get(k)); raw("</td>"); }
+            for (Object k : first.keySet()) { raw("<td>"); cell(k, m.get(k)); raw("</td>"); }
             raw("</tr>");
         }
         return raw("</table>");
+    }
+
+    /** A number under a key that names its unit (bytes, ms, share) is shown in that unit; the JSON keeps the raw number. */
+    private void cell(Object key, Object v) {
+        if (v instanceof Number) text(Figures.value(String.valueOf(key), v));
+        else value(v);
     }
 
     @Override public String toString() { return out.toString(); }

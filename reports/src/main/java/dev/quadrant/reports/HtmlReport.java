@@ -11,23 +11,50 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One period's report as a self-contained page: overview tiles, findings with their evidence, key figures. */
+/**
+ * One period's report as a self-contained page: the four dimensions and the top findings first, then each finding
+ * with its evidence, the period's charts (server-drawn SVG), the flame graphs (the page's one script, drawing from
+ * the profiles embedded as JSON), and the key figures. Nothing is loaded from anywhere: the file opens offline.
+ */
 public final class HtmlReport {
+    static final int TOP_FINDINGS = 5;
+    /** The flame-graph script, the only one the page's policy lets run. */
+    static final String FLAME_JS = resource("flame.js");
+    static final Map<String, String> PROFILE_TITLES = Map.of(
+            "cpu", "CPU", "allocation", "Allocation", "lock", "Lock waits");
+
     private HtmlReport() {}
 
     public static String render(Report r) {
         Html out = new Html();
         JvmIdentity jvm = r.jvm();
-        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass());
+        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass(), FLAME_JS);
         header(out, r);
+        out.raw("<nav class=\"toc\"><div><a href=\"#overview\">Overview</a><a href=\"#findings\">Findings</a>")
+                .raw("<a href=\"#timelines\">Timelines</a><a href=\"#profiles\">Flame graphs</a><a href=\"#figures\">Key figures</a></div></nav>");
         out.raw("<main>");
-        tiles(out, r);
+        overview(out, r);
         findings(out, r.diagnosis().findings());
+        out.raw("<section id=\"timelines\"><h2>Timelines</h2>");
+        Timelines.render(out, r);
+        out.raw("</section>");
+        profiles(out, r.profiles());
         metrics(out, r.metrics());
         out.raw("</main>");
         footer(out, r.agent(), r.diagnosis().failedRules());
+        out.raw("<script type=\"application/json\" id=\"q-profiles\">").raw(Json.compact(JsonReport.profiles(r.profiles()))).raw("</script>");
+        out.raw("<script>").raw(FLAME_JS).raw("</script>");
         Page.close(out);
         return out.toString();
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " missing from the jar");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void header(Html out, Report r) {
@@ -39,23 +66,44 @@ public final class HtmlReport {
                 .raw(" · <a href=\"index.html\">all reports</a> · <a href=\"report-").text(String.format("%04d", r.sequence())).raw(".json\">JSON</a></div></header>");
     }
 
-    private static void tiles(Html out, Report r) {
-        out.raw("<section class=\"tiles\" aria-label=\"Dimensions\">");
+    /** The four tiles, then the top findings in a sentence each, linked to their full entries. */
+    private static void overview(Html out, Report r) {
+        List<Finding> all = r.diagnosis().findings();
+        out.raw("<section id=\"overview\"><section class=\"tiles\" aria-label=\"Dimensions\">");
         for (Dimension d : Dimension.values()) {
             DimensionStatus s = r.diagnosis().status(d);
-            List<Finding> of = r.diagnosis().findings().stream().filter(f -> f.dimension() == d).toList();
             out.raw("<div class=\"tile ").raw(Page.statusClass(s.status())).raw("\" data-dimension=\"").raw(d.name()).raw("\">")
-                    .element("h2", null, d.name()).element("div", "status", s.status())
-                    .raw("<div class=\"muted\">score ").text(s.score()).raw(" · ").text(of.size()).raw(of.size() == 1 ? " finding" : " findings").raw("</div>");
-            if (!of.isEmpty()) out.element("div", null, of.get(0).title());
+                    .element("h2", null, d.name()).element("div", "status", s.status());
+            int count = 0, first = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).dimension() != d) continue;
+                if (first < 0) first = i;
+                count++;
+            }
+            out.raw("<div class=\"muted\">score ").text(s.score()).raw(" · ").text(count).raw(count == 1 ? " finding" : " findings").raw("</div>");
+            if (first >= 0) out.raw("<a class=\"first\" href=\"#finding-").text(first + 1).raw("\">").text(all.get(first).title()).raw("</a>");
             out.raw("</div>");
+        }
+        out.raw("</section>");
+        if (all.isEmpty()) {
+            out.raw("<p>Nothing to act on in this period: no rule found a problem.</p>");
+        } else {
+            out.raw("<h2>Top findings</h2><ol class=\"top\">");
+            for (int i = 0; i < Math.min(TOP_FINDINGS, all.size()); i++) {
+                Finding f = all.get(i);
+                String sev = Page.statusClass(f.severity().name());
+                out.raw("<li><span class=\"badge ").raw(sev).raw("\">").text(f.severity()).raw(" ").text(f.score()).raw("</span> ")
+                        .raw("<a href=\"#finding-").text(i + 1).raw("\">").text(f.title()).raw("</a> <span class=\"muted\">").text(f.dimension()).raw("</span></li>");
+            }
+            out.raw("</ol>");
+            if (all.size() > TOP_FINDINGS) out.raw("<p class=\"muted\">and ").text(all.size() - TOP_FINDINGS).raw(" more below.</p>");
         }
         out.raw("</section>");
     }
 
     private static void findings(Html out, List<Finding> findings) {
-        out.raw("<h2>Findings</h2>");
-        if (findings.isEmpty()) { out.raw("<p class=\"muted\">Nothing found in this window.</p>"); return; }
+        out.raw("<section id=\"findings\"><h2>Findings</h2>");
+        if (findings.isEmpty()) { out.raw("<p class=\"muted\">Nothing found in this window.</p></section>"); return; }
         int i = 0;
         for (Finding f : findings) {
             String sev = Page.statusClass(f.severity().name());
@@ -74,14 +122,51 @@ public final class HtmlReport {
                     .raw("<h4>Verify</h4>").element("pre", "verify", f.verify())
                     .raw("</article>");
         }
+        out.raw("</section>");
     }
 
+    /** A box per profile; the script draws into it from the embedded JSON. */
+    private static void profiles(Html out, Map<String, Report.Profile> profiles) {
+        out.raw("<section id=\"profiles\"><h2>Flame graphs</h2><p class=\"muted\">Callers above callees, width is the share of")
+                .raw(" the period. Click a frame to zoom on it, Reset or Escape to zoom out; search takes text or /regex/ and")
+                .raw(" colours the matching frames.</p>");
+        out.raw("<noscript><p>The flame graphs need JavaScript; the same call trees are in this report's JSON under")
+                .raw(" <code>profiles</code>.</p></noscript>");
+        for (Map.Entry<String, Report.Profile> e : profiles.entrySet()) {
+            Report.Profile p = e.getValue();
+            String title = PROFILE_TITLES.getOrDefault(e.getKey(), e.getKey());
+            String unit = switch (p.unit()) {
+                case "bytes" -> "bytes allocated, from JFR's allocation samples";
+                case "us" -> "time waited to enter monitors and take java.util.concurrent locks";
+                default -> "CPU time, from " + (p.source().contains("dump") ? "thread dumps of busy threads" : "JFR's execution samples");
+            };
+            out.raw("<div class=\"flame\" tabindex=\"0\" id=\"flame-").text(e.getKey()).raw("\" data-profile=\"").text(e.getKey()).raw("\">")
+                    .raw("<div class=\"bar\"><h3>").text(title).raw("</h3><input type=\"search\" placeholder=\"Search frames\" aria-label=\"Search ")
+                    .text(title).raw(" frames\"><button type=\"button\" class=\"reset\">Reset</button></div>")
+                    .raw("<div class=\"flame-status\">").text(unit).raw("</div>")
+                    .raw("<div class=\"canvas\"><canvas height=\"0\"></canvas></div><div class=\"flame-tip\" hidden></div></div>");
+        }
+        out.raw("</section>");
+    }
+
+    /** The window's key figures as people read them (units applied); lists such as the pools get a full-width table. */
     private static void metrics(Html out, Map<String, Map<String, Object>> metrics) {
-        out.raw("<h2>Key figures</h2><div class=\"metrics\">");
+        out.raw("<section id=\"figures\"><h2>Key figures</h2><div class=\"metrics\">");
+        Map<String, Object> lists = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> dim : metrics.entrySet()) {
-            out.raw("<section>").element("h3", null, dim.getKey()).value(dim.getValue()).raw("</section>");
+            out.raw("<section>").element("h3", null, dim.getKey()).raw("<table class=\"kv\">");
+            for (Map.Entry<String, Object> e : dim.getValue().entrySet()) {
+                if (e.getValue() instanceof java.util.Collection<?> c) {
+                    if (!c.isEmpty()) lists.put(dim.getKey() + " · " + Figures.label(e.getKey()), c);
+                    continue;
+                }
+                out.raw("<tr><th>").text(Figures.label(e.getKey())).raw("</th><td>").text(Figures.value(e.getKey(), e.getValue())).raw("</td></tr>");
+            }
+            out.raw("</table></section>");
         }
         out.raw("</div>");
+        for (Map.Entry<String, Object> e : lists.entrySet()) out.element("h3", null, e.getKey()).raw("<div class=\"wide\">").value(e.getValue()).raw("</div>");
+        out.raw("</section>");
     }
 
     private static void footer(Html out, AgentStats a, List<String> failedRules) {

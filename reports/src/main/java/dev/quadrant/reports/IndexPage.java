@@ -27,6 +27,7 @@ public final class IndexPage {
         out.raw("<header><h1>Quadrant reports <span class=\"muted\">· ").text(mainClass).raw("</span></h1><div class=\"muted\">pid ")
                 .text(pid).raw(" · ").text(entries.size()).raw(entries.size() == 1 ? " report" : " reports")
                 .raw(" · newest first · <a href=\"latest.html\">latest</a></div></header><main>");
+        strip(out, entries);
         out.raw("<table class=\"strip\"><tr><th>Report</th><th>Window end</th>");
         for (Dimension d : Dimension.values()) out.raw("<th>").text(d).raw("</th>");
         out.raw("<th>Findings</th><th>Top finding</th></tr>");
@@ -43,5 +44,20 @@ public final class IndexPage {
         out.raw("</table></main>");
         Page.close(out);
         return out.toString();
+    }
+
+    /** One row per dimension, one cell per report, oldest on the left: where the colour changes, the trouble started. */
+    private static void strip(Html out, List<Entry> entries) {
+        if (entries.isEmpty()) return;
+        out.raw("<div class=\"strip-cells\" style=\"grid-template-columns:70px repeat(").text(entries.size()).raw(",minmax(6px,1fr))\">");
+        for (Dimension d : Dimension.values()) {
+            out.raw("<b>").text(d).raw("</b>");
+            for (Entry e : entries) {
+                String s = e.statuses().get(d);
+                out.raw("<a class=\"").raw(Page.statusClass(s)).raw("\" href=\"").raw(String.format("report-%04d", e.sequence())).raw(".html\" title=\"")
+                        .text("report " + e.sequence() + ", until " + Page.time(e.windowEnd()) + ": " + d + " " + s).raw("\"></a>");
+            }
+        }
+        out.raw("</div>");
     }
 }

@@ -14,8 +14,21 @@ public final class Json {
         return out.append('\n').toString();
     }
 
+    /** On one line with no spaces, for data embedded in a page. */
+    public static String compact(Object value) {
+        StringBuilder out = new StringBuilder(4096);
+        write(value, out, COMPACT);
+        return out.toString();
+    }
+
+    private static final int COMPACT = Integer.MIN_VALUE / 2;  // indentation never climbs back to zero from here
+
+    /** JSON text written as it is: deep structures kept on one line inside an indented document. */
+    public record Compact(Object value) {}
+
     static void write(Object v, StringBuilder out, int indent) {
         if (v == null) out.append("null");
+        else if (v instanceof Compact c) write(c.value(), out, COMPACT);
         else if (v instanceof String s) string(s, out);
         else if (v instanceof Double d) number(d, out);
         else if (v instanceof Float f) number(f.doubleValue(), out);
@@ -42,7 +55,7 @@ public final class Json {
             first = false;
             newline(out, indent + 1);
             string(String.valueOf(e.getKey()), out);
-            out.append(": ");
+            out.append(indent < 0 ? ":" : ": ");
             write(e.getValue(), out, indent + 1);
         }
         newline(out, indent);
@@ -64,6 +77,7 @@ public final class Json {
     }
 
     private static void newline(StringBuilder out, int indent) {
+        if (indent < 0) return;
         out.append('\n');
         for (int i = 0; i < indent; i++) out.append("  ");
     }

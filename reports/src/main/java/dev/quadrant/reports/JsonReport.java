@@ -38,6 +38,7 @@ public final class JsonReport {
         root.put("findings", r.diagnosis().findings().stream().map(JsonReport::finding).toList());
         root.put("metrics", r.metrics());
         root.put("profiles", profiles(r.profiles()));
+        root.put("timeline", Timelines.json(r));
         root.put("agent", agent(r.agent(), r.diagnosis().failedRules()));
         return root;
     }
@@ -83,7 +84,7 @@ public final class JsonReport {
             m.put("source", p.source());
             m.put("total", p.tree().weight());
             m.put("frames", List.copyOf(index.keySet()));
-            m.put("root", root);
+            m.put("root", new Json.Compact(root));  // one line: indenting a deep tree would triple its size
             out.put(e.getKey(), m);
         }
         return out;

@@ -1,20 +1,37 @@
 package dev.quadrant.reports;
 
-/** The frame every page shares: a strict Content-Security-Policy (no script, nothing from the network) and the CSS. */
+/**
+ * The frame every page shares: a strict Content-Security-Policy (nothing from the network; the only script that may run
+ * is the page's own, named by its SHA-256, so markup that slipped into a name could not run even unescaped) and the CSS.
+ */
 final class Page {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
     private Page() {}
 
-    static void open(Html out, String title) {
+    static void open(Html out, String title) { open(out, title, null); }
+
+    /** {@code script}, if not null, is the one inline script the page will carry; the policy allows it by its hash. */
+    static void open(Html out, String title, String script) {
+        String csp = script == null ? CSP : CSP + "; script-src '" + sha256(script) + "'";
         out.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">")
+                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .raw("<meta name=\"referrer\" content=\"no-referrer\">")
                 .raw("<title>").text(title).raw("</title><style>").raw(CSS).raw("</style></head><body>\n");
     }
 
     static void close(Html out) { out.raw("\n</body></html>\n"); }
+
+    /** The CSP source expression of an inline script: {@code sha256-<base64 of the digest of its exact text>}. */
+    static String sha256(String script) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 
     /** Times to the millisecond, as people read them; the JSON keeps full precision. */
     static String time(java.time.Instant t) { return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(); }
@@ -48,9 +65,28 @@ final class Page {
             pre{background:#f0f2f5;border:1px solid var(--line);border-radius:4px;padding:8px;overflow:auto;max-height:420px;margin:4px 0}
             pre.verify{user-select:all;white-space:pre-wrap}
             .metrics{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px}.metrics section{min-width:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
-            .metrics h3{margin:0 0 4px;font-size:13px;color:var(--muted)}.strip td.ok,.strip td.warning,.strip td.critical{color:#fff;font-weight:600;text-align:center;white-space:nowrap}
+            .metrics h3{margin:0 0 4px;font-size:13px;color:var(--muted)}.metrics td{white-space:nowrap;text-align:right}.metrics th{white-space:normal}.metrics table{width:100%}
+            .wide{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 12px}.strip td.ok,.strip td.warning,.strip td.critical{color:#fff;font-weight:600;text-align:center;white-space:nowrap}
             .strip td.ok{background:var(--ok)}.strip td.warning{background:var(--warning)}.strip td.critical{background:var(--critical)}
             .strip{width:100%;background:#fff}td.time{white-space:nowrap}.strip th,.strip td{padding:5px 8px}
-            @media (max-width:800px){.tiles,.metrics{grid-template-columns:repeat(2,minmax(0,1fr))}}
+            nav.toc{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line)}nav.toc div{max-width:1180px;margin:0 auto;padding:6px 24px}
+            nav.toc a{margin-right:16px;text-decoration:none;font-weight:600}h2{margin:22px 0 10px;font-size:18px}h3{font-size:15px;margin:14px 0 8px}
+            ol.top{margin:0 0 8px;padding-left:20px}ol.top li{margin:3px 0}.tile a.first{display:block;margin-top:4px;color:var(--fg)}
+            .charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}
+            figure.chart{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 10px;min-width:0}
+            figure.chart figcaption{font-size:13px;margin-bottom:4px}figure.chart svg{width:100%;height:auto;display:block}
+            .key{color:var(--muted);margin-left:8px;white-space:nowrap}.key i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
+            svg .grid{stroke:#e6e9ee;stroke-width:1}svg .tick{font:10.5px system-ui,sans-serif;fill:#5f6b7a}svg .line{fill:none;stroke-width:1.6}
+            svg .level{stroke-width:1.2;stroke-dasharray:5 4}p.nodata{margin:24px 0;text-align:center}
+            .flame{position:relative;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 10px;margin:0 0 14px}
+            .flame .bar{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin-bottom:6px}.flame .bar h3{margin:0 8px 0 0}
+            .flame input[type=search]{flex:0 1 260px;padding:3px 6px;font:inherit;border:1px solid var(--line);border-radius:4px}
+            .flame button{font:inherit;padding:2px 10px;border:1px solid var(--line);border-radius:4px;background:#f0f2f5;cursor:pointer}
+            .flame-status{color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}.flame .canvas{overflow-x:hidden;overflow-y:auto;max-height:640px}
+            .flame canvas{display:block}.flame-tip{position:absolute;z-index:3;max-width:640px;background:#1d2330;color:#fff;font:12px/1.35 ui-monospace,Menlo,Consolas,monospace;padding:4px 8px;border-radius:4px;pointer-events:none;overflow-wrap:anywhere}
+            .strip-cells{display:grid;gap:2px;margin:6px 0 16px;overflow-x:auto}.strip-cells a,.strip-cells span{display:block;height:18px;min-width:6px;border-radius:2px}
+            .strip-cells .ok{background:var(--ok)}.strip-cells .warning{background:var(--warning)}.strip-cells .critical{background:var(--critical)}.strip-cells .info{background:var(--info)}
+            .strip-cells b{font-size:11px;color:var(--muted);font-weight:600;line-height:18px;padding-right:6px}
+            @media (max-width:800px){.tiles,.metrics{grid-template-columns:repeat(2,minmax(0,1fr))}.charts{grid-template-columns:1fr}}
             """;
 }

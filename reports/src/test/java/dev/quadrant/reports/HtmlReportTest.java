@@ -8,14 +8,35 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
     @Test void hostileNamesAreEscapedEverywhere() {
         String html = HtmlReport.render(Reports.report(1, Reports.HOSTILE));
-        assertThat(html).doesNotContain("<img").doesNotContain("onerror=alert(1)>");
-        assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;");
+        String markup = html.substring(0, html.indexOf(DATA_BLOCK));
+        assertThat(markup).doesNotContain("<img").doesNotContain("onerror=alert(1)>");
+        assertThat(markup).contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;");
+        // the profiles' frame names travel as JSON data, where no '<' can end the block
+        String data = html.substring(html.indexOf(DATA_BLOCK) + DATA_BLOCK.length(), html.indexOf("</script>", html.indexOf(DATA_BLOCK)));
+        assertThat(data).contains("\\u003cimg src=x").doesNotContain("<");
     }
 
-    @Test void pageIsSelfContainedWithAStrictPolicy() {
+    static final String DATA_BLOCK = "<script type=\"application/json\" id=\"q-profiles\">";
+
+    @Test void pageIsSelfContainedAndRunsOnlyItsOwnScript() throws Exception {
         String html = HtmlReport.render(Reports.report(1, "w"));
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");
-        assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain(" src=");
+        assertThat(html).doesNotContainPattern("<[^>]*\\son[a-z]+\\s*=");  // no inline handler anywhere
+        // one executable script, allowed by its hash; the other block is data
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script>(.*?)</script>", java.util.regex.Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).isTrue();
+        String script = m.group(1);
+        assertThat(m.find()).isFalse();
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(html).contains("script-src 'sha256-" + hash + "'");
+        assertThat(script).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("insertAdjacentHTML")
+                .doesNotContain("document.write").doesNotContain("eval(");
+    }
+
+    @Test void pagesWithoutScriptForbidAllScript() {
+        assertThat(IndexPage.render("m", 1, List.of(IndexPage.Entry.of(Reports.report(1, "a"))))).doesNotContain("script-src").doesNotContain("<script");
     }
 
     @Test void showsTilesFindingsEvidenceStackRecommendationAndVerify() {
@@ -43,8 +64,13 @@ class HtmlReportTest {
 
     @Test void indexListsNewestFirstWithEscapedTitles() {
         String html = IndexPage.render("Main" + Reports.HOSTILE, 42, List.of(IndexPage.Entry.of(Reports.report(1, "a")), IndexPage.Entry.of(Reports.report(2, Reports.HOSTILE))));
-        assertThat(html.indexOf("report-0002.html")).isLessThan(html.indexOf("report-0001.html"));
+        String table = html.substring(html.indexOf("<table class=\"strip\""));
+        assertThat(table.indexOf("report-0002.html")).isLessThan(table.indexOf("report-0001.html"));
         assertThat(html).doesNotContain("<img");
+        // the strip: a cell per report and dimension, oldest on the left
+        String strip = html.substring(html.indexOf("strip-cells"), html.indexOf("<table class=\"strip\""));
+        assertThat(strip.split("<a class=").length - 1).isEqualTo(8);
+        assertThat(strip.indexOf("report-0001.html")).isLessThan(strip.indexOf("report-0002.html"));
     }
 
     @Test void escapeLeavesPlainTextAlone() {

@@ -6,7 +6,6 @@ import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.JvmIdentity;
-import dev.quadrant.core.Metrics;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.Rule;
 import dev.quadrant.core.RuleInfo;
@@ -38,7 +37,6 @@ final class Reports {
         b.allocationSample("byte[]", 4096, List.of("com.acme.Buf.grow(Buf.java:3)"));
         Window w = b.build(T0.plusSeconds(60), List.of());
         Diagnosis d = new Classifier(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).classify(w);
-        return new Report(sequence, w.start(), w.end(), new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), d,
-                Metrics.of(w), Report.profiles(w), new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
+        return Report.of(sequence, new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), w, d, new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
     }
 }

@@ -4,7 +4,6 @@ import dev.quadrant.core.AgentStats;
 import dev.quadrant.core.Classifier;
 import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.JvmIdentity;
-import dev.quadrant.core.Metrics;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
@@ -56,11 +55,10 @@ public class WindowBenchmark {
         for (int i = 0; i < 64; i++) b.blockedCall(new BlockedCall("socket read without timeout", "worker-" + i, Duration.ofSeconds(40), stacks.get(i)));
         b.jvm().cpu(1_900_000_000L, 0.95, 0.97, 2);
         b.jvm().allocated(20L << 30);
-        for (int i = 0; i < 100; i++) b.gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(30), Duration.ofMillis(30), 300L << 20);
+        for (int i = 0; i < 100; i++) b.gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(30), Duration.ofMillis(30), 300L << 20, T0.plusMillis(i * 100L));
         full = b.build(T0.plusSeconds(10), List.of());
         Diagnosis d = new Classifier(RuleCatalog.all()).classify(full);
-        report = new Report(1, full.start(), full.end(), new JvmIdentity(1, "17", "vendor", "com.acme.Main", 1000), d, Metrics.of(full), Report.profiles(full),
-                new AgentStats("bench", AgentStats.STARTED_WITH_JVM, full.eventsSeen(), full.eventsDropped(), 0, 0, List.of()));
+        report = Report.of(1, new JvmIdentity(1, "17", "vendor", "com.acme.Main", 1000), full, d, new AgentStats("bench", AgentStats.STARTED_WITH_JVM, full.eventsSeen(), full.eventsDropped(), 0, 0, List.of()));
     }
 
     @Setup(Level.Iteration) public void window() { ingesting = new WindowBuilder(1, T0); }

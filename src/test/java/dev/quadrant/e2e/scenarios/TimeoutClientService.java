@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Healthy: a client that sets read timeouts, calling a peer that is sometimes slow (up to 1.5 s) and
- * sometimes stalls (then the timeout fires and the client retries).
+ * Healthy: a client that sets read timeouts, calling a peer that answers in 2-40 ms and stalls on one call in 50
+ * (then the 500 ms timeout fires and the client retries). A peer that averaged most of a second per call would be a
+ * slow peer however well the client guards itself, which io.slow-socket rightly reports.
  */
 public final class TimeoutClientService {
     public static void main(String[] args) throws IOException {
@@ -25,7 +26,7 @@ public final class TimeoutClientService {
                     Scenario.daemon("peer-conn", () -> {
                         try (s) {
                             s.getInputStream().read();
-                            int delay = ThreadLocalRandom.current().nextInt(10) == 0 ? 5000 : ThreadLocalRandom.current().nextInt(50, 1500);
+                            int delay = ThreadLocalRandom.current().nextInt(50) == 0 ? 5000 : ThreadLocalRandom.current().nextInt(2, 40);
                             Scenario.sleep(delay);
                             s.getOutputStream().write("OK\n".getBytes(StandardCharsets.US_ASCII));
                         } catch (IOException ignored) {
@@ -41,7 +42,7 @@ public final class TimeoutClientService {
             Scenario.daemon("api-client-" + c, () -> {
                 while (Scenario.running(start)) {
                     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), peer.getLocalPort())) {
-                        s.setSoTimeout(2000);
+                        s.setSoTimeout(500);
                         s.getOutputStream().write("PING\n".getBytes(StandardCharsets.US_ASCII));
                         InputStream in = s.getInputStream();
                         while (in.read() > 0 && in.available() > 0) { /* drain */ }
@@ -50,7 +51,7 @@ public final class TimeoutClientService {
                     } catch (IOException e) {
                         System.out.println("failed: " + e);
                     }
-                    Scenario.sleep(100);
+                    Scenario.sleep(50);
                 }
             });
         }

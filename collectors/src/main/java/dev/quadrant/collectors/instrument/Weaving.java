@@ -69,11 +69,32 @@ public final class Weaving {
 
     public Throwable firstFailure() { return weaver.firstError() != null ? weaver.firstError() : Bridge.firstFailure(); }
 
+    /** Queue depth of the pools with the deepest queues right now (pools of one name summed), for the timeline. */
+    public synchronized Map<String, Long> queueDepths(int max) {
+        Map<String, Long> depth = new HashMap<>();
+        for (PoolState p : recorder.pools.expunge()) {
+            if (isAgents(p)) continue;
+            Object pool = p.get();
+            long queued;
+            if (pool instanceof ThreadPoolExecutor t) queued = t.getQueue().size();
+            else if (pool instanceof ForkJoinPool f) queued = f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
+            else continue;
+            String name = pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
+            depth.merge(name, queued, Long::sum);
+        }
+        if (depth.size() <= max) return Map.copyOf(depth);
+        Map<String, Long> top = new HashMap<>();
+        depth.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(max)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return Map.copyOf(top);
+    }
+
     /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
     public synchronized void sample(WindowBuilder window) {
         long now = System.nanoTime();
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
         for (PoolState p : recorder.pools.expunge()) {
+            if (isAgents(p)) continue;
             Object pool = p.get();
             if (pool instanceof ThreadPoolExecutor t) window.pool(executor(p, t, now));
             else if (pool instanceof ForkJoinPool f) window.pool(forkJoin(p, f));
@@ -152,6 +173,12 @@ public final class Weaving {
                 f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
                 queued, queuedBefore, -1, 0, 0, 0, null, null, null,
                 0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
+    }
+
+    /** Quadrant's own scheduler is woven like any pool: it is not the application's. */
+    private static boolean isAgents(PoolState p) {
+        String worker = p.threadName;
+        return worker != null && worker.startsWith(Threads.AGENT_THREAD_PREFIX);
     }
 
     /** "pool-3-thread-12" reads as "pool-N-thread-N": the threads of one factory share it. */

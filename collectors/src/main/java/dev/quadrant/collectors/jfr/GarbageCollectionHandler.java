@@ -16,6 +16,6 @@ public final class GarbageCollectionHandler implements JfrHandler {
     @Override public void configure(EventSettings s) { s.withoutThreshold(); }
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
-        join.collection(e.getInt("gcId"), e.getString("name"), e.getString("cause"), e.getDuration("sumOfPauses"), e.getDuration("longestPause"), window);
+        join.collection(e.getInt("gcId"), e.getString("name"), e.getString("cause"), e.getDuration("sumOfPauses"), e.getDuration("longestPause"), e.getStartTime(), window);
     }
 }

@@ -2,6 +2,7 @@ package dev.quadrant.collectors.jfr;
 
 import dev.quadrant.core.WindowBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,12 +20,19 @@ final class GcJoin {
     private static final class Pending {
         String collector, cause;
         Duration pauses, longest;
+        Instant started;
         long heapAfter = -1;
         boolean summarised;
     }
 
     synchronized void collection(int gcId, String collector, String cause, Duration pauses, Duration longest, WindowBuilder window) {
+        collection(gcId, collector, cause, pauses, longest, null, window);
+    }
+
+    synchronized void collection(int gcId, String collector, String cause, Duration pauses, Duration longest, Instant started,
+                                 WindowBuilder window) {
         Pending p = pending.computeIfAbsent(gcId, k -> new Pending());
+        p.started = started;
         p.collector = collector;
         p.cause = cause;
         p.pauses = pauses;
@@ -42,13 +50,13 @@ final class GcJoin {
     private void complete(int gcId, Pending p, WindowBuilder window) {
         if (p.collector != null && p.summarised) {
             pending.remove(gcId);
-            window.gc(p.collector, p.cause, p.pauses, p.longest, p.heapAfter);
+            window.gc(p.collector, p.cause, p.pauses, p.longest, p.heapAfter, p.started);
         }
         Iterator<Map.Entry<Integer, Pending>> it = pending.entrySet().iterator();
         while (pending.size() > MAX_PENDING && it.hasNext()) {
             Pending old = it.next().getValue();
             it.remove();
-            if (old.collector != null) window.gc(old.collector, old.cause, old.pauses, old.longest, -1);
+            if (old.collector != null) window.gc(old.collector, old.cause, old.pauses, old.longest, -1, old.started);
         }
     }
 }

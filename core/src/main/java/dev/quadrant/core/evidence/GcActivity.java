@@ -13,10 +13,6 @@ public record GcActivity(long collections, long oldCollections, long fullCollect
     public static final GcActivity EMPTY = new GcActivity(0, 0, 0, Duration.ZERO, Duration.ZERO, "", "", List.of());
 
     /**
-     * Whether a collection by this collector (JFR's name) cleans the old generation: full and old collections of
-     * Serial, Parallel and G1 (G1Old is its concurrent cycle), every cycle of single-generation ZGC and Shenandoah.
-     */
-    /**
      * Whether the collection stopped the application for the whole heap: Serial's and Parallel's old collections and
      * G1's fallback full collection. G1's concurrent cycle (G1Old) and ZGC cycles run beside the application.
      */
@@ -24,6 +20,10 @@ public record GcActivity(long collections, long oldCollections, long fullCollect
         return collector.contains("Full") || collector.equals("SerialOld") || collector.equals("ParallelOld");
     }
 
+    /**
+     * Whether a collection by this collector (JFR's name) cleans the old generation: full and old collections of
+     * Serial, Parallel and G1 (G1Old is its concurrent cycle), every cycle of single-generation ZGC and Shenandoah.
+     */
     public static boolean isOldCollection(String collector) {
         return collector.contains("Old") || collector.contains("Full") || collector.contains("Major")
                 || collector.equals("Z") || collector.equals("ZGC") || collector.equals("Shenandoah");

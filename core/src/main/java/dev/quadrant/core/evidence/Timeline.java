@@ -1,0 +1,25 @@
+package dev.quadrant.core.evidence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The window as it went, for the report's charts: levels sampled a few times a second to every few seconds
+ * ({@code points}) and every garbage collection with its pause ({@code pauses}). Rules do not read it; a window that
+ * sampled nothing has empty lists. {@code -1} figures are unknown.
+ */
+public record Timeline(List<Point> points, List<Pause> pauses, long pausesLeftOut) {
+    public static final Timeline EMPTY = new Timeline(List.of(), List.of(), 0);
+
+    /**
+     * Levels at one moment: heap used, live threads, the process's and the machine's CPU load (0-1 of all cores),
+     * and each thread pool's queue depth by pool name.
+     */
+    public record Point(Instant time, long heapUsedBytes, int threads, double processCpuLoad, double machineCpuLoad,
+                        Map<String, Long> poolQueues) {}
+
+    /** One collection: when it started, its stop-the-world time, the collector, and heap used after it. */
+    public record Pause(Instant time, Duration pause, String collector, long heapAfterBytes) {}
+}

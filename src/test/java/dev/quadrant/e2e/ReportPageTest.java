@@ -77,6 +77,9 @@ class ReportPageTest {
         assertThat(browser.eval("document.querySelectorAll('#timelines figure.chart svg').length").asInt()).isGreaterThanOrEqualTo(4);
         assertThat(browser.eval("document.querySelectorAll('#timelines svg path.line').length").asInt()).isGreaterThanOrEqualTo(3);
 
+        assertThat(browser.eval("document.querySelectorAll('button.copy').length").asInt())
+                .isEqualTo(browser.eval("document.querySelectorAll('pre.verify').length").asInt()).isPositive();
+
         flameGraphZoomsAndSearches("cpu", "recalculate");
         flameGraphZoomsAndSearches("lock", "post");
         browser.screenshot(SHOTS.resolve("report-user-named-jobs.png"));
@@ -141,6 +144,7 @@ class ReportPageTest {
         assertThat(browser.eval(box + ".dataset.ready").asText()).isEqualTo("yes");
         assertThat(browser.eval(box + ".dataset.drawn").asInt()).isPositive();
         assertThat(loadMs).as("load and draw, ms (loose bound)").isLessThan(20_000);
+        System.out.printf("50,000-frame flame graph: %,d bytes of HTML, loaded and drawn in %d ms%n", Files.size(file), loadMs);
         flameGraphZoomsAndSearches("cpu", "Service7");
         browser.screenshot(SHOTS.resolve("flame-50k.png"));
     }

@@ -376,7 +376,7 @@ public final class WindowBuilder {
         closed = true;
         // Full collections are known only from JFR: with no GC event at all, the count is unknown, not zero.
         jvm.heapAfterGc(heapAfterGc, heapAfterOldGc).codeCacheFullEvents(codeCacheFull).fullCollections(gcCount == 0 ? -1 : gcFullCount)
-                .deoptimizations(deoptimizationCount).gcPauseMicros(gcPauseNanos / 1000);
+                .deoptimizations(deoptimizationCount).gcPauseMicros(gcPauseNanos / 1000).poolQueues(deepestQueues());
         GcActivity gc = new GcActivity(gcCount, gcOldCount, gcFullCount, Duration.ofNanos(gcPauseNanos), Duration.ofNanos(gcLongestNanos),
                 gcLongestCollector, gcLongestCause, List.copyOf(collectors));
         List<BusyThread> busy = busyThreads.stream().sorted(Comparator.comparingLong(BusyThread::cpuMillis).reversed()).toList();
@@ -388,6 +388,18 @@ public final class WindowBuilder {
                 openFiles.stream().sorted(Comparator.comparingLong(OpenFileSite::open).reversed()).toList(), Map.copyOf(descriptorKinds),
                 lockWaitMicros.build(), new Timeline(List.copyOf(points), pauses.stream().sorted(Comparator.comparing(Timeline.Pause::time)).toList(), pausesLeftOut),
                 jvm.build(end), List.copyOf(history), seen, dropped);
+    }
+
+    static final int CHARTED_POOLS = 8;
+
+    /** The deepest pool queues at the window's end (pools of one name summed), kept in the history for the run's chart. */
+    private Map<String, Long> deepestQueues() {
+        Map<String, Long> depth = new HashMap<>();
+        for (ThreadPool p : pools) depth.merge(p.name(), Math.max(0, p.queued()), Long::sum);
+        Map<String, Long> top = new HashMap<>();
+        depth.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(CHARTED_POOLS)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     private JitActivity jitActivity() {

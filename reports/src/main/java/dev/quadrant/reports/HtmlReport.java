@@ -18,8 +18,8 @@ import java.util.Map;
  */
 public final class HtmlReport {
     static final int TOP_FINDINGS = 5;
-    /** The flame-graph script, the only one the page's policy lets run. */
-    static final String FLAME_JS = resource("flame.js");
+    /** The page's script (flame graphs, copy buttons), the only one its policy lets run. */
+    static final String SCRIPT = resource("report.js");
     static final Map<String, String> PROFILE_TITLES = Map.of(
             "cpu", "CPU", "allocation", "Allocation", "lock", "Lock waits");
 
@@ -28,7 +28,7 @@ public final class HtmlReport {
     public static String render(Report r) {
         Html out = new Html();
         JvmIdentity jvm = r.jvm();
-        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass(), FLAME_JS);
+        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass(), SCRIPT);
         header(out, r);
         out.raw("<nav class=\"toc\"><div><a href=\"#overview\">Overview</a><a href=\"#findings\">Findings</a>")
                 .raw("<a href=\"#timelines\">Timelines</a><a href=\"#profiles\">Flame graphs</a><a href=\"#figures\">Key figures</a></div></nav>");
@@ -43,7 +43,7 @@ public final class HtmlReport {
         out.raw("</main>");
         footer(out, r.agent(), r.diagnosis().failedRules());
         out.raw("<script type=\"application/json\" id=\"q-profiles\">").raw(Json.compact(JsonReport.profiles(r.profiles()))).raw("</script>");
-        out.raw("<script>").raw(FLAME_JS).raw("</script>");
+        out.raw("<script>").raw(SCRIPT).raw("</script>");
         Page.close(out);
         return out.toString();
     }

@@ -83,7 +83,7 @@ final class Page {
             .flame input[type=search]{flex:0 1 260px;padding:3px 6px;font:inherit;border:1px solid var(--line);border-radius:4px}
             .flame button{font:inherit;padding:2px 10px;border:1px solid var(--line);border-radius:4px;background:#f0f2f5;cursor:pointer}
             .flame-status{color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}.flame .canvas{overflow-x:hidden;overflow-y:auto;max-height:640px}
-            .flame canvas{display:block}.flame-tip{position:absolute;z-index:3;max-width:640px;background:#1d2330;color:#fff;font:12px/1.35 ui-monospace,Menlo,Consolas,monospace;padding:4px 8px;border-radius:4px;pointer-events:none;overflow-wrap:anywhere}
+            .flame canvas{display:block}button.copy{float:right;font:12px system-ui,sans-serif;padding:1px 8px;margin:-22px 0 0;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}.flame-tip{position:absolute;z-index:3;max-width:640px;background:#1d2330;color:#fff;font:12px/1.35 ui-monospace,Menlo,Consolas,monospace;padding:4px 8px;border-radius:4px;pointer-events:none;overflow-wrap:anywhere}
             .strip-cells{display:grid;gap:2px;margin:6px 0 16px;overflow-x:auto}.strip-cells a,.strip-cells span{display:block;height:18px;min-width:6px;border-radius:2px}
             .strip-cells .ok{background:var(--ok)}.strip-cells .warning{background:var(--warning)}.strip-cells .critical{background:var(--critical)}.strip-cells .info{background:var(--info)}
             .strip-cells b{font-size:11px;color:var(--muted);font-weight:600;line-height:18px;padding-right:6px}

@@ -27,7 +27,7 @@ final class Timelines {
 
     /** One point per window, at its end; CPU as a percentage of the machine's cores. */
     record Windows(long[] end, double[] heapUsed, double[] heapAfterGc, double[] gcPauseMs, double[] threads, double[] processCpu,
-                   double[] machineCpu, double heapMax) {}
+                   double[] machineCpu, double heapMax, Map<String, double[]> poolQueues) {}
 
     static Window window(Timeline t) {
         List<Timeline.Point> p = t.points();
@@ -37,11 +37,7 @@ final class Timelines {
         TreeSet<String> names = new TreeSet<>();
         for (Timeline.Point x : p) names.addAll(x.poolQueues().keySet());
         Map<String, double[]> queues = new LinkedHashMap<>();
-        for (String name : names) {
-            double[] q = new double[n];
-            java.util.Arrays.fill(q, Double.NaN);
-            queues.put(name, q);
-        }
+        for (String name : names) queues.put(name, nans(n));
         for (int i = 0; i < n; i++) {
             Timeline.Point x = p.get(i);
             time[i] = x.time().toEpochMilli();
@@ -91,8 +87,13 @@ final class Timelines {
         long[] end = new long[n];
         double[] heap = new double[n], afterGc = new double[n], pause = new double[n], threads = new double[n], process = new double[n], machine = new double[n];
         double heapMax = Double.NaN;
+        Map<String, double[]> queues = new java.util.TreeMap<>();
+        for (JvmSample s : history) {
+            for (String name : s.poolQueues().keySet()) queues.computeIfAbsent(name, k -> nans(n));
+        }
         for (int i = 0; i < n; i++) {
             JvmSample s = history.get(i);
+            for (Map.Entry<String, Long> e : s.poolQueues().entrySet()) queues.get(e.getKey())[i] = e.getValue();
             end[i] = s.time().toEpochMilli();
             heap[i] = known(s.heapUsedBytes());
             afterGc[i] = known(s.heapAfterGcBytes());
@@ -104,7 +105,13 @@ final class Timelines {
             machine[i] = s.machineCpuLoad() < 0 ? Double.NaN : s.machineCpuLoad() * 100;
             if (s.heapMaxBytes() > 0) heapMax = s.heapMaxBytes();
         }
-        return new Windows(end, heap, afterGc, pause, threads, process, machine, heapMax);
+        return new Windows(end, heap, afterGc, pause, threads, process, machine, heapMax, deepest(new LinkedHashMap<>(queues)));
+    }
+
+    private static double[] nans(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     private static double known(long v) { return v < 0 ? Double.NaN : v; }
@@ -137,6 +144,9 @@ final class Timelines {
         windows.put("threads", numbers(h.threads()));
         windows.put("processCpuPercent", numbers(h.processCpu()));
         windows.put("machineCpuPercent", numbers(h.machineCpu()));
+        Map<String, Object> runQueues = new LinkedHashMap<>();
+        h.poolQueues().forEach((k, v) -> runQueues.put(k, numbers(v)));
+        windows.put("poolQueues", runQueues);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("window", window);
         m.put("gcPauses", gc);
@@ -183,12 +193,7 @@ final class Timelines {
         new Chart("CPU (share of all cores)", Chart.Unit.PERCENT, from, to)
                 .add("process", Chart.Kind.LINE, "#6a1b9a", w.time(), w.processCpu())
                 .add("machine", Chart.Kind.LINE, "#90a4ae", w.time(), w.machineCpu()).render(out);
-        if (!w.poolQueues().isEmpty()) {
-            Chart pools = new Chart("Thread pool queues", Chart.Unit.COUNT, from, to);
-            int i = 0;
-            for (Map.Entry<String, double[]> e : w.poolQueues().entrySet()) pools.add(e.getKey(), Chart.Kind.LINE, PALETTE[i++ % PALETTE.length], w.time(), e.getValue());
-            pools.render(out);
-        }
+        poolChart(out, "Thread pool queues", from, to, w.time(), w.poolQueues());
         out.raw("</div>");
         if (h.end().length < 2) return;
         long runFrom = h.end()[0], runTo = h.end()[h.end().length - 1];
@@ -203,6 +208,16 @@ final class Timelines {
         new Chart("CPU (share of all cores)", Chart.Unit.PERCENT, runFrom, runTo)
                 .add("process", Chart.Kind.LINE, "#6a1b9a", h.end(), h.processCpu())
                 .add("machine", Chart.Kind.LINE, "#90a4ae", h.end(), h.machineCpu()).render(out);
+        poolChart(out, "Thread pool queues at each period's end", runFrom, runTo, h.end(), h.poolQueues());
         out.raw("</div>");
+    }
+
+    /** One line per pool; drawn only when some pool had a queue (an idle common pool is not worth a chart). */
+    private static void poolChart(Html out, String title, long from, long to, long[] time, Map<String, double[]> queues) {
+        if (queues.values().stream().allMatch(q -> max(q) == 0)) return;
+        Chart pools = new Chart(title, Chart.Unit.COUNT, from, to);
+        int i = 0;
+        for (Map.Entry<String, double[]> e : queues.entrySet()) pools.add(e.getKey(), Chart.Kind.LINE, PALETTE[i++ % PALETTE.length], time, e.getValue());
+        pools.render(out);
     }
 }

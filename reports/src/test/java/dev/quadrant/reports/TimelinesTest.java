@@ -70,6 +70,15 @@ class TimelinesTest {
         assertThat(h.processCpu()[1]).isEqualTo(50);       // 10 s of CPU in 10 s on 2 cores
         assertThat(h.heapAfterGc()).containsExactly(Double.NaN, 5);
         assertThat(h.heapMax()).isEqualTo(100);
+        assertThat(h.poolQueues()).isEmpty();
+    }
+
+    @Test void poolQueuesAcrossTheRunHaveAGapWhereAPoolWasMissing() {
+        JvmSample a = new JvmSample.Builder().poolQueues(Map.of("orders-N", 4L)).build(T0);
+        JvmSample b = new JvmSample.Builder().poolQueues(Map.of("mail-N", 9L)).build(T0.plusSeconds(10));
+        Timelines.Windows h = Timelines.windows(List.of(a, b));
+        assertThat(h.poolQueues().get("orders-N")).containsExactly(4, Double.NaN);
+        assertThat(h.poolQueues().get("mail-N")).containsExactly(Double.NaN, 9);
     }
 
     @Test void theJsonHasTheColumnsWithNullForUnknown() {

@@ -7,6 +7,7 @@ import java.time.Instant;
  * in their history. {@code -1} means "not available on this JVM", which rules treat as no data.
  * {@code heapAfterGcBytes} is the lowest heap used right after any collection of the window; {@code heapAfterOldGcBytes}
  * the lowest right after a collection that also cleaned the old generation (the live-set figure a leak shows in).
+ * {@code poolQueues} is the deepest thread-pool queues at the window's end, by pool name (for the report's charts).
  */
 public record JvmSample(
         Instant time,
@@ -21,7 +22,8 @@ public record JvmSample(
         long metaspaceUsedBytes, long metaspaceMaxBytes,
         long pendingFinalization,
         long codeCacheUsedBytes, long codeCacheMaxBytes, long compilationMillis, long codeCacheFullEvents,
-        long fullCollections, long deoptimizations, long gcPauseMicros) {
+        long fullCollections, long deoptimizations, long gcPauseMicros,
+        java.util.Map<String, Long> poolQueues) {
 
     public static final JvmSample EMPTY = new Builder().build(Instant.EPOCH);
 
@@ -35,6 +37,7 @@ public record JvmSample(
         long classes = -1, unloaded = -1, allocated = -1;
         long heapAfterGc = -1, heapAfterOldGc = -1, metaspaceUsed = -1, metaspaceMax = -1, pendingFinalization = -1;
         long codeCacheUsed = -1, codeCacheMax = -1, compilationMillis = -1, codeCacheFull = -1, fullCollections = -1, deoptimizations = -1, gcPauseMicros = -1;
+        java.util.Map<String, Long> poolQueues = java.util.Map.of();
 
         public Builder heap(long used, long committed, long max) { heapUsed = used; heapCommitted = committed; heapMax = max; return this; }
         public Builder gc(long countDelta, long timeMillisDelta) { gcCount = countDelta; gcTime = timeMillisDelta; return this; }
@@ -59,12 +62,13 @@ public record JvmSample(
         public Builder fullCollections(long count) { fullCollections = count; return this; }
         public Builder deoptimizations(long count) { deoptimizations = count; return this; }
         public Builder gcPauseMicros(long micros) { gcPauseMicros = micros; return this; }
+        public Builder poolQueues(java.util.Map<String, Long> queues) { poolQueues = java.util.Map.copyOf(queues); return this; }
 
         public JvmSample build(Instant time) {
             return new JvmSample(time, heapUsed, heapCommitted, heapMax, gcCount, gcTime, threads, daemons, peak, threadsStarted,
                     processCpuNanos, processLoad, machineLoad, processors, openFds, maxFds, direct, directCount, mapped, directMax,
                     classes, unloaded, allocated, heapAfterGc, heapAfterOldGc, metaspaceUsed, metaspaceMax, pendingFinalization,
-                    codeCacheUsed, codeCacheMax, compilationMillis, codeCacheFull, fullCollections, deoptimizations, gcPauseMicros);
+                    codeCacheUsed, codeCacheMax, compilationMillis, codeCacheFull, fullCollections, deoptimizations, gcPauseMicros, poolQueues);
         }
     }
 }

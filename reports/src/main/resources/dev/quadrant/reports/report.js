@@ -1,13 +1,28 @@
 (function () {
   'use strict';
-  // Flame graphs drawn on a canvas from the page's own JSON. Names reach the page only through textContent and
-  // fillText, never as markup. Root at the top; a click zooms on a frame, Reset or Escape zooms out.
+  // The report page's only script: a Copy button on each verify command, and the flame graphs, drawn on a canvas
+  // from the page's own JSON. Names reach the page only through textContent and fillText, never as markup.
   var ROW = 17;
+  var commands = document.querySelectorAll('pre.verify');
+  for (var c = 0; c < commands.length; c++) copyButton(commands[c]);
   var source = document.getElementById('q-profiles');
   if (!source) return;
   var profiles = JSON.parse(source.textContent);
   var boxes = document.querySelectorAll('.flame[data-profile]');
   for (var b = 0; b < boxes.length; b++) graph(boxes[b], profiles[boxes[b].getAttribute('data-profile')]);
+
+  function copyButton(pre) {
+    if (!navigator.clipboard) return;
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'copy';
+    b.textContent = 'Copy';
+    b.addEventListener('click', function () {
+      navigator.clipboard.writeText(pre.textContent).then(function () { b.textContent = 'Copied'; },
+        function () { b.textContent = 'Select and copy'; });
+    });
+    pre.parentNode.insertBefore(b, pre);
+  }
 
   function amount(v, unit) {
     if (unit === 'bytes') {

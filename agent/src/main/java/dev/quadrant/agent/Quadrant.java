@@ -57,13 +57,22 @@ final class Quadrant {
         Quadrant q = new Quadrant(options, loadedBy, dir, inst);
         if (!RUNNING.compareAndSet(null, q)) return "quadrant: already running in this JVM; this load is ignored.";
         System.setProperty(MARKER_PROPERTY, "version=" + Version.get() + ";out=" + dir + ";interval=" + options.interval().toMillis() + "ms;loadedBy=" + loadedBy);
-        Thread hook = new Thread(() -> q.stop("JVM exit"), Threads.AGENT_THREAD_PREFIX + "shutdown");
+        Thread hook = new Thread(q.new Stop(), Threads.AGENT_THREAD_PREFIX + "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         q.exitHook = hook;
-        Thread starter = new Thread(q::startInBackground, Threads.AGENT_THREAD_PREFIX + "start");
+        Thread starter = new Thread(q.new Start(), Threads.AGENT_THREAD_PREFIX + "start");
         starter.setDaemon(true);
         starter.start();
         return null;
+    }
+
+    // Classes, not lambdas, on the application's start-up path: the first lambda costs milliseconds of bootstrap.
+    private final class Start implements Runnable {
+        @Override public void run() { startInBackground(); }
+    }
+
+    private final class Stop implements Runnable {
+        @Override public void run() { stop("JVM exit"); }
     }
 
     private static String why(Exception e) {

@@ -26,7 +26,7 @@ final class Chart {
 
     private final String title;
     private final Unit unit;
-    private final long from, to;
+    private long from, to;
     private final List<Series> series = new ArrayList<>();
 
     /** {@code from} and {@code to} bound the time axis, epoch milliseconds. */
@@ -47,6 +47,8 @@ final class Chart {
             t[n] = times[i];
             v[n++] = values[i];
         }
+        // events that arrived after their period closed are drawn where they happened: the axis widens to them
+        for (int i = 0; i < n; i++) { from = Math.min(from, t[i]); to = Math.max(to, t[i]); }
         if (n > 0) series.add(new Series(name, kind, color, java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(v, n)));
         return this;
     }
@@ -130,10 +132,12 @@ final class Chart {
         return 10 * base;
     }
 
-    /** As {@link #niceCeiling} in the binary unit the value is read in (KiB, MiB, GiB). */
+    /** The next power of two in the binary unit the value is read in (KiB, MiB, GiB): a 256 MiB heap tops out at 256 MiB. */
     static double niceBytes(double v) {
         double unit = v >= 1L << 30 ? 1L << 30 : v >= 1L << 20 ? 1L << 20 : v >= 1L << 10 ? 1L << 10 : 1;
-        return niceCeiling(v / unit) * unit;
+        double top = 1;
+        while (top < v / unit * (1 - 1e-9)) top *= 2;
+        return top * unit;
     }
 
     String label(double v) {

@@ -70,7 +70,7 @@ final class Page {
             .strip td.ok{background:var(--ok)}.strip td.warning{background:var(--warning)}.strip td.critical{background:var(--critical)}
             .strip{width:100%;background:#fff}td.time{white-space:nowrap}.strip th,.strip td{padding:5px 8px}
             nav.toc{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line)}nav.toc div{max-width:1180px;margin:0 auto;padding:6px 24px}
-            nav.toc a{margin-right:16px;text-decoration:none;font-weight:600}h2{margin:22px 0 10px;font-size:18px}h3{font-size:15px;margin:14px 0 8px}
+            nav.toc a{margin-right:16px;text-decoration:none;font-weight:600}section[id],article[id],.flame{scroll-margin-top:44px}h2{margin:22px 0 10px;font-size:18px}h3{font-size:15px;margin:14px 0 8px}
             ol.top{margin:0 0 8px;padding-left:20px}ol.top li{margin:3px 0}.tile a.first{display:block;margin-top:4px;color:var(--fg)}
             .charts{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}
             figure.chart{margin:0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 10px;min-width:0}

@@ -21,8 +21,10 @@ class TimelinesTest {
         assertThat(Chart.niceCeiling(4)).isEqualTo(4);
         assertThat(Chart.niceCeiling(61)).isEqualTo(80);
         assertThat(Chart.niceCeiling(999)).isEqualTo(1000);
-        assertThat(Chart.niceBytes(300L << 20)).isEqualTo(400L << 20);
-        assertThat(Chart.niceBytes(5.5 * (1L << 30))).isEqualTo(6.0 * (1L << 30));
+        assertThat(Chart.niceBytes(256L << 20)).isEqualTo(256L << 20);
+        assertThat(Chart.niceBytes(300L << 20)).isEqualTo(512L << 20);
+        assertThat(Chart.niceBytes(5.5 * (1L << 30))).isEqualTo(8.0 * (1L << 30));
+        assertThat(Chart.niceBytes(700)).isEqualTo(1024);
         assertThat(Chart.bytes(1536)).isEqualTo("1.5 KiB");
         assertThat(Chart.bytes(3L << 30)).isEqualTo("3 GiB");
     }
@@ -36,6 +38,12 @@ class TimelinesTest {
         String svg = out.toString();
         assertThat(svg).doesNotContain("<img").doesNotContain("Queue <b>").contains("pool &lt;img src=x&gt;").contains("Queue &lt;b&gt;");
         assertThat(svg).containsOnlyOnce("<path").contains("M62.0,").containsPattern("d=\"M[0-9.,]+L[0-9.,]+\"");  // two known points: one segment
+    }
+
+    @Test void aPointBeforeThePeriodWidensTheAxisInsteadOfFallingOffIt() {
+        Html out = new Html();
+        new Chart("GC", Chart.Unit.MILLIS, 10_000, 20_000).add("pause", Chart.Kind.BARS, "#000", new long[] {9_000, 15_000}, new double[] {5, 6}).render(out);
+        assertThat(out.toString()).doesNotContain("x=\"-").contains("x=\"61.0\"");  // the late event sits at the left edge
     }
 
     @Test void chartWithNoKnownValueSaysSo() {

@@ -113,8 +113,20 @@ public final class Overhead {
                 "-Dsun.net.httpserver.nodelay=true"));
         if (c == Config.JFR) cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("rec.jfr"));
         if (c == Config.QUADRANT) cmd.add("-javaagent:" + s.agentJar() + "=out=" + dir.resolve("reports") + ",interval=10s");
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ReferenceService.class.getName(), Long.toString(lifetimeSeconds)));
+        cmd.addAll(List.of("-cp", serviceClassPath(), ReferenceService.class.getName(), Long.toString(lifetimeSeconds)));
         return new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile()).start();
+    }
+
+    /**
+     * Only the service's own classes: the test class path also holds Quadrant's modules, which the JVM would load
+     * before the agent jar's copies, so two agent builds compared would both run the installed one.
+     */
+    static String serviceClassPath() {
+        try {
+            return Path.of(ReferenceService.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int awaitPort(Process p) throws IOException {

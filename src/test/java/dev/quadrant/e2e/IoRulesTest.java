@@ -128,7 +128,7 @@ class IoRulesTest {
         assertThat(javac.waitFor()).isZero();
         Path services = Files.createDirectories(classes.resolve("META-INF/services"));
         Files.writeString(services.resolve("java.net.spi.InetAddressResolverProvider"), "dev.quadrant.e2e.dns.SlowResolverProvider\n");
-        return new TargetJvm.Launch(SlowDnsScenario.class).on(jdk).classPath(System.getProperty("java.class.path") + java.io.File.pathSeparator + classes)
+        return new TargetJvm.Launch(SlowDnsScenario.class).on(jdk).classPath(TargetJvm.APPLICATION_CLASS_PATH + java.io.File.pathSeparator + classes)
                 .agent("interval=2s").jvmArgs("-Dsun.net.inetaddr.ttl=0", "-Dsun.net.inetaddr.negative.ttl=0").args(mode).start();
     }
 }

@@ -68,6 +68,13 @@ class IsolationTest {
         }
     }
 
+    /** Applications are launched without Quadrant's modules on their class path: the agent comes from its jar only. */
+    @org.junit.jupiter.api.Test void scenariosRunTheAgentFromItsJarOnly() {
+        assertThat(System.getProperty("java.class.path")).containsPattern("quadrant-(agent|core)|(agent|core)/target/classes");
+        assertThat(TargetJvm.APPLICATION_CLASS_PATH).doesNotContainPattern("quadrant-(agent|collectors|core|reports)-[^/]*\\.jar")
+                .doesNotContainPattern("/(agent|collectors|core|reports)/target/classes").contains("test-classes");
+    }
+
     private static String olderClassPath() throws IOException {
         try (Stream<Path> jars = Files.list(OLD_LIBS)) {
             return TEST_CLASSES + ":" + jars.map(Path::toString).sorted().collect(Collectors.joining(":"));

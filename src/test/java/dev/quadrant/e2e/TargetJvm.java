@@ -21,6 +21,14 @@ final class TargetJvm implements AutoCloseable {
     static final Path AGENT_JAR = Path.of(System.getProperty("quadrant.agent.jar", "../../agent/target/quadrant-agent.jar")).toAbsolutePath().normalize();
     static final Path RUNS = Path.of(System.getProperty("quadrant.e2e.out", "target/e2e")).toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern QUADRANT_MODULE =
+            java.util.regex.Pattern.compile(".*(/quadrant-(agent|collectors|core|reports)-[^/]*\\.jar|/(agent|collectors|core|reports)/target/classes/?)$");
+    /**
+     * The test class path without Quadrant's own modules: on the class path the JVM would load them before the agent
+     * jar's copies, and the test would no longer run the jar as users get it.
+     */
+    static final String APPLICATION_CLASS_PATH = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(e -> !QUADRANT_MODULE.matcher(e).matches()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 
     final Path out;
     private final Path stdout, stderr;
@@ -52,7 +60,7 @@ final class TargetJvm implements AutoCloseable {
     static final class Launch {
         private final Class<?> main;
         private Path javaHome = Path.of(System.getProperty("java.home"));
-        private String classPath = System.getProperty("java.class.path");
+        private String classPath = APPLICATION_CLASS_PATH;
         private String agentOptions;
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();

@@ -76,7 +76,6 @@ final class Pipeline {
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
     private final DeadlockSampler deadlocks = new DeadlockSampler();
     private final TimelineSampler timeline = new TimelineSampler();
-    static final int CHARTED_POOLS = 8;
     private final DescriptorKinds descriptorKinds = new DescriptorKinds();
     private boolean descriptorsLeak;  // the last report had an io.fd-leak finding: say what the descriptors are
     private final Classifier classifier = new Classifier(RuleCatalog.all());
@@ -123,7 +122,7 @@ final class Pipeline {
         try {
             Weaving t;
             synchronized (this) { t = instrumentation; }
-            timeline.sample(current.get(), Instant.now(), t == null ? Map.of() : t.queueDepths(CHARTED_POOLS));
+            timeline.sample(current.get(), Instant.now(), t == null ? Map.of() : t.queueDepths());
         } catch (Throwable e) {
             faults.record("timeline sampler", e);
         }

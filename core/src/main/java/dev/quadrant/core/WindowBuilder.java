@@ -390,16 +390,11 @@ public final class WindowBuilder {
                 jvm.build(end), List.copyOf(history), seen, dropped);
     }
 
-    static final int CHARTED_POOLS = 8;
-
     /** The deepest pool queues at the window's end (pools of one name summed), kept in the history for the run's chart. */
     private Map<String, Long> deepestQueues() {
         Map<String, Long> depth = new HashMap<>();
         for (ThreadPool p : pools) depth.merge(p.name(), Math.max(0, p.queued()), Long::sum);
-        Map<String, Long> top = new HashMap<>();
-        depth.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(CHARTED_POOLS)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
+        return Timeline.deepest(depth);
     }
 
     private JitActivity jitActivity() {

@@ -90,4 +90,12 @@ class WindowBuilderTest {
         assertThat(w.eventsDropped()).isEqualTo(5);
         assertThat(w.timeline().pauses()).extracting(p -> p.pause().toMillis()).containsExactly(3L, 2L);  // by time
     }
+
+    @Test void onlyTheDeepestPoolQueuesAreCharted() {
+        java.util.Map<String, Long> depths = new java.util.HashMap<>();
+        for (long i = 0; i < 20; i++) depths.put("pool-" + i, i);
+        java.util.Map<String, Long> top = dev.quadrant.core.evidence.Timeline.deepest(depths);
+        assertThat(top).hasSize(dev.quadrant.core.evidence.Timeline.CHARTED_POOLS).containsEntry("pool-19", 19L).doesNotContainKey("pool-11");
+        assertThat(dev.quadrant.core.evidence.Timeline.deepest(java.util.Map.of("a", 1L))).containsOnlyKeys("a");
+    }
 }

@@ -20,6 +20,7 @@ public final class HtmlReport {
     static final int TOP_FINDINGS = 5;
     /** The page's script (flame graphs, copy buttons), the only one its policy lets run. */
     static final String SCRIPT = resource("report.js");
+    private static final String SCRIPT_HASH = Page.sha256(SCRIPT);  // once, not per report
     static final Map<String, String> PROFILE_TITLES = Map.of(
             "cpu", "CPU", "allocation", "Allocation", "lock", "Lock waits");
 
@@ -28,7 +29,7 @@ public final class HtmlReport {
     public static String render(Report r) {
         Html out = new Html();
         JvmIdentity jvm = r.jvm();
-        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass(), SCRIPT);
+        Page.open(out, "Quadrant report " + r.sequence() + " — " + jvm.mainClass(), SCRIPT_HASH);
         header(out, r);
         out.raw("<nav class=\"toc\"><div><a href=\"#overview\">Overview</a><a href=\"#findings\">Findings</a>")
                 .raw("<a href=\"#timelines\">Timelines</a><a href=\"#profiles\">Flame graphs</a><a href=\"#figures\">Key figures</a></div></nav>");

@@ -11,9 +11,9 @@ final class Page {
 
     static void open(Html out, String title) { open(out, title, null); }
 
-    /** {@code script}, if not null, is the one inline script the page will carry; the policy allows it by its hash. */
-    static void open(Html out, String title, String script) {
-        String csp = script == null ? CSP : CSP + "; script-src '" + sha256(script) + "'";
+    /** {@code scriptHash}, if not null, is {@link #sha256} of the one inline script the page will carry: the policy allows it. */
+    static void open(Html out, String title, String scriptHash) {
+        String csp = scriptHash == null ? CSP : CSP + "; script-src '" + scriptHash + "'";
         out.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")

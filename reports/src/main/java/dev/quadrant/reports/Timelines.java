@@ -15,7 +15,6 @@ import java.util.TreeSet;
  * columns, so both always say the same.
  */
 final class Timelines {
-    static final int MAX_POOLS = 8;
     static final String[] PALETTE = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457"};
 
     private Timelines() {}
@@ -50,13 +49,13 @@ final class Timelines {
         return new Window(time, heap, threads, process, machine, deepest(queues));
     }
 
-    /** The pools whose queues were deepest at any point, at most {@value #MAX_POOLS}. */
+    /** The pools whose queues were deepest at any point, at most {@value Timeline#CHARTED_POOLS}. */
     private static Map<String, double[]> deepest(Map<String, double[]> queues) {
-        if (queues.size() <= MAX_POOLS) return queues;
+        if (queues.size() <= Timeline.CHARTED_POOLS) return queues;
         Map<String, double[]> top = new LinkedHashMap<>();
         queues.entrySet().stream()
                 .sorted((a, b) -> Double.compare(max(b.getValue()), max(a.getValue())))
-                .limit(MAX_POOLS).forEach(e -> top.put(e.getKey(), e.getValue()));
+                .limit(Timeline.CHARTED_POOLS).forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 
@@ -127,9 +126,7 @@ final class Timelines {
         window.put("threads", numbers(w.threads()));
         window.put("processCpuPercent", numbers(w.processCpu()));
         window.put("machineCpuPercent", numbers(w.machineCpu()));
-        Map<String, Object> queues = new LinkedHashMap<>();
-        w.poolQueues().forEach((k, v) -> queues.put(k, numbers(v)));
-        window.put("poolQueues", queues);
+        window.put("poolQueues", columns(w.poolQueues()));
         Map<String, Object> gc = new LinkedHashMap<>();
         gc.put("time", longs(p.time()));
         gc.put("pauseMs", numbers(p.pauseMs()));
@@ -144,14 +141,18 @@ final class Timelines {
         windows.put("threads", numbers(h.threads()));
         windows.put("processCpuPercent", numbers(h.processCpu()));
         windows.put("machineCpuPercent", numbers(h.machineCpu()));
-        Map<String, Object> runQueues = new LinkedHashMap<>();
-        h.poolQueues().forEach((k, v) -> runQueues.put(k, numbers(v)));
-        windows.put("poolQueues", runQueues);
+        windows.put("poolQueues", columns(h.poolQueues()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("window", window);
         m.put("gcPauses", gc);
         m.put("windows", windows);
         return m;
+    }
+
+    private static Map<String, Object> columns(Map<String, double[]> byName) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        byName.forEach((k, v) -> out.put(k, numbers(v)));
+        return out;
     }
 
     private static List<Long> longs(long[] v) {

@@ -7,6 +7,7 @@ import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.Timeline;
 import dev.quadrant.core.evidence.TinyIo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
@@ -70,23 +71,22 @@ public final class Weaving {
     public Throwable firstFailure() { return weaver.firstError() != null ? weaver.firstError() : Bridge.firstFailure(); }
 
     /** Queue depth of the pools with the deepest queues right now (pools of one name summed), for the timeline. */
-    public synchronized Map<String, Long> queueDepths(int max) {
+    public synchronized Map<String, Long> queueDepths() {
         Map<String, Long> depth = new HashMap<>();
         for (PoolState p : recorder.pools.expunge()) {
             if (isAgents(p)) continue;
             Object pool = p.get();
-            long queued;
-            if (pool instanceof ThreadPoolExecutor t) queued = t.getQueue().size();
-            else if (pool instanceof ForkJoinPool f) queued = f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
-            else continue;
-            String name = pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
-            depth.merge(name, queued, Long::sum);
+            long queued = queued(pool);
+            if (queued >= 0) depth.merge(name(p, pool), queued, Long::sum);
         }
-        if (depth.size() <= max) return Map.copyOf(depth);
-        Map<String, Long> top = new HashMap<>();
-        depth.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(max)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return Map.copyOf(top);
+        return Timeline.deepest(depth);
+    }
+
+    /** Tasks waiting in a pool's queue; -1 for a pool already collected. */
+    private static long queued(Object pool) {
+        if (pool instanceof ThreadPoolExecutor t) return t.getQueue().size();
+        if (pool instanceof ForkJoinPool f) return f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
+        return -1;
     }
 
     /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
@@ -163,11 +163,11 @@ public final class Weaving {
     }
 
     private ThreadPool forkJoin(PoolState p, ForkJoinPool f) {
-        long queued = f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
+        long queued = queued(f);
         long queuedBefore = p.lastQueued;
         p.lastQueued = queued;
         List<String> created = p.creationStack;
-        String name = f == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
+        String name = name(p, f);
         List<Long> none = List.of();
         return new ThreadPool(name, p.kind, siteOf(created), created == null ? List.of() : created,
                 f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
@@ -186,6 +186,10 @@ public final class Weaving {
 
     /** The first application frame of a creation stack; null when created before the weaving. */
     private static String siteOf(List<String> created) { return created == null ? null : Frames.firstApplicationFrame(created); }
+
+    private static String name(PoolState p, Object pool) {
+        return pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
+    }
 
     private static String name(PoolState p) {
         String worker = p.threadName;

@@ -12,6 +12,17 @@ import java.util.Map;
  */
 public record Timeline(List<Point> points, List<Pause> pauses, long pausesLeftOut) {
     public static final Timeline EMPTY = new Timeline(List.of(), List.of(), 0);
+    /** Pools charted at most: a chart with more lines cannot be read. */
+    public static final int CHARTED_POOLS = 8;
+
+    /** The {@value #CHARTED_POOLS} deepest of {@code depths} (pool name to queue depth). */
+    public static Map<String, Long> deepest(Map<String, Long> depths) {
+        if (depths.size() <= CHARTED_POOLS) return Map.copyOf(depths);
+        Map<String, Long> top = new java.util.HashMap<>();
+        depths.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(CHARTED_POOLS)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return Map.copyOf(top);
+    }
 
     /**
      * Levels at one moment: heap used, live threads, the process's and the machine's CPU load (0-1 of all cores),

@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# The whole benchmark, one command from the repository root (about 15 minutes on 2 cores):
-# whole-process A/B of the reference service (none / JFR / Quadrant, 10 pairs) and start-up, then JMH.
-# Writes src/test/target/overhead.md and src/test/target/jmh.txt.
+# The whole benchmark, one command from the repository root (about 14 minutes on 2 cores):
+# whole-process A/B of the reference service (none / JFR alone / Quadrant, 10 pairs, start-up timed on every launch),
+# JMH of the agent's hot paths, and JMH of the woven JDK paths without the agent, with it unwoven and woven.
+# Writes src/test/target/overhead.md, jmh.txt and advice-{none,agent-off,agent-on}.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+started=$(date +%s)
 mvn -B -q install -DskipTests
+AGENT="$(pwd)/agent/target/quadrant-agent.jar"
 mvn -B verify -pl src/test -Dgroups=benchmark -Dquadrant.excludedGroups=none
 cd src/test
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
-java -cp "target/test-classes:$(cat target/classpath.txt)" org.openjdk.jmh.Main -f 1 -wi 3 -i 5 -w 1s -r 1s \
-  'dev.quadrant.bench.jmh.*' | tee target/jmh.txt
+CP="target/test-classes:$(cat target/classpath.txt)"
+jmh() { java -cp "$CP" org.openjdk.jmh.Main -f 1 -w 1s -r 1s "$@"; }
+# a full window is built and rendered in tens of milliseconds: it needs more warm-up than a single event does
+{ jmh -wi 2 -i 3 'dev.quadrant.bench.jmh.HandlerBenchmark'; jmh -wi 5 -i 3 'dev.quadrant.bench.jmh.WindowBenchmark'; } | tee target/jmh.txt
+# the advice's cost is "woven" minus "agent, instrument=off": the agent's JFR stream alone slows a two-thread hand-off
+OUT="$(mktemp -d)"
+jmh -wi 3 -i 5 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-none.txt
+jmh -wi 3 -i 5 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/off,interval=60s,instrument=off" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-off.txt
+jmh -wi 3 -i 5 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/on,interval=60s" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-on.txt
+rm -rf "$OUT"
+echo "benchmark done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"

@@ -7,14 +7,16 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Two builds of the agent on the reference service, alternating: what a change to the agent costs, with the noise of
- * the machine shared by both sides. {@code java ... dev.quadrant.bench.AgentAB <before.jar> <after.jar> [pairs]}.
+ * Two builds or two option sets of the agent on the reference service, alternating: what a change to the agent costs,
+ * with the noise of the machine shared by both sides.
+ * {@code java ... dev.quadrant.bench.AgentAB <before.jar>[=options] <after.jar>[=options] [pairs] [warm-up seconds]},
+ * e.g. {@code agent.jar=instrument=off agent.jar} for what the weaving costs.
  */
 public final class AgentAB {
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        Overhead.Settings base = Overhead.settings(new String[0]);
-        Overhead.Settings before = withAgent(base, Path.of(args[0])), after = withAgent(base, Path.of(args[1]));
+        Overhead.Settings base = Overhead.settings(args.length > 3 ? new String[] {"--warmup", args[3]} : new String[0]);
+        Overhead.Settings before = side(base, args[0]), after = side(base, args[1]);
         List<Overhead.Run[]> runs = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
             Overhead.Run a, b;
@@ -28,12 +30,16 @@ public final class AgentAB {
         row("p50 at fixed rate (ms)", runs, Overhead.Run::p50Ms);
         row("p99 at fixed rate (ms)", runs, Overhead.Run::p99Ms);
         row("CPU per 1000 requests (ms)", runs, Overhead.Run::cpuMsPerKiloRequest);
-        row("RSS (MiB)", runs, Overhead.Run::rssMiB);
+        row("non-heap RSS (MiB)", runs, Overhead.Run::nonHeapRssMiB);
         row("live heap after GC (MiB)", runs, Overhead.Run::liveHeapMiB);
+        row("time to main (ms)", runs, Overhead.Run::toMainMs);
     }
 
-    private static Overhead.Settings withAgent(Overhead.Settings s, Path jar) {
-        return new Overhead.Settings(s.pairs(), s.warmupSeconds(), s.seconds(), s.rate(), s.clients(), s.startupRuns(), jar.toAbsolutePath(), null);
+    /** {@code path/to/agent.jar} or {@code path/to/agent.jar=key=value,key=value}. */
+    static Overhead.Settings side(Overhead.Settings s, String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? s.withAgent(Path.of(arg).toAbsolutePath(), "")
+                : s.withAgent(Path.of(arg.substring(0, eq)).toAbsolutePath(), arg.substring(eq + 1));
     }
 
     private static void row(String name, List<Overhead.Run[]> runs, ToDoubleFunction<Overhead.Run> f) {

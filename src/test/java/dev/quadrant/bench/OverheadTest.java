@@ -12,16 +12,23 @@ class OverheadTest {
     static final Path AGENT_JAR = Path.of(System.getProperty("quadrant.agent.jar", "../../agent/target/quadrant-agent.jar"));
 
     @Test @Tag("e2e") void smokeRunProducesEveryFigure() throws Exception {
-        String report = Overhead.run(new Overhead.Settings(1, 1, 1, 50, 2, 1, AGENT_JAR.toAbsolutePath(), null));
-        assertThat(report).contains("| throughput at full load", "| p99 latency at fixed rate", "| RSS (MiB)", "| live heap after GC",
-                "| time to main (ms)", "| time to first served request");
-        assertThat(report).doesNotContain("NaN");
+        String report = Overhead.run(new Overhead.Settings(1, 1, 1, 1, 1, 50, 2, AGENT_JAR.toAbsolutePath(), "", null));
+        for (Report.Metric m : Report.METRICS) assertThat(report).contains("| " + m.name() + " |");
+        assertThat(report).contains("| 1 | none |", "| 1 | jfr |", "| 1 | quadrant |").doesNotContain("NaN", "Infinity");
     }
 
-    /** The full benchmark, 10 pairs: {@code mvn -B verify -pl src/test -Dgroups=benchmark -Dquadrant.excludedGroups=none}. */
+    /** The heap's resident pages are found (so non-heap RSS is RSS minus something real) in this very JVM. */
+    @Test @Tag("e2e") void heapResidencyIsReadFromTheProcess() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        double heap = Overhead.heapResidentMiB(pid), rss = Overhead.rssMiB(pid);
+        assertThat(heap).isPositive().isLessThan(rss);
+    }
+
+    /** The full benchmark: {@code mvn -B verify -pl src/test -Dgroups=benchmark -Dquadrant.excludedGroups=none}. */
     @Test @Tag("benchmark") void fullRun() throws Exception {
         Path out = Path.of(System.getProperty("quadrant.bench.out", "target/overhead.md")).toAbsolutePath();
-        String report = Overhead.run(new Overhead.Settings(10, 5, 10, 300, 8, 10, AGENT_JAR.toAbsolutePath(), out));
+        Overhead.Settings defaults = Overhead.settings(new String[0]);
+        String report = Overhead.run(defaults.withAgent(AGENT_JAR.toAbsolutePath(), ""));
         Files.writeString(out, report);
         System.out.println(report);
     }

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The JDK paths Quadrant weaves, per call. Run once without the agent and once with it
  * ({@code -jvmArgsAppend -javaagent:agent/target/quadrant-agent.jar=...}, with {@code instrument=off} and on):
- * the difference is the advice's cost. {@code src/test/bench/advice.sh} runs all three.
+ * the difference is the advice's cost. {@code src/test/bench/run.sh} runs all three.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 started=$(date +%s)
-mvn -B -q install -DskipTests
+mvn -B -q clean install -DskipTests
 AGENT="$(pwd)/agent/target/quadrant-agent.jar"
 mvn -B verify -pl src/test -Dgroups=benchmark -Dquadrant.excludedGroups=none
 cd src/test

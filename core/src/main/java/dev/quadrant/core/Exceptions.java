@@ -14,7 +14,7 @@ final class Exceptions {
      */
     static List<String> creation(List<String> stack) {
         int i = 0;
-        while (i < stack.size() && !Frames.method(stack.get(i)).equals(THROWABLE_INIT)) i++;
+        while (i < stack.size() && !Frames.isMethod(stack.get(i), THROWABLE_INIT)) i++;  // every CPU stack is scanned: no garbage
         if (i == stack.size()) return null;
         int outer = i;
         while (outer + 1 < stack.size() && isExceptionConstructor(Frames.method(stack.get(outer + 1)))) outer++;

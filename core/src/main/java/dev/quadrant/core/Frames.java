@@ -15,6 +15,11 @@ public final class Frames {
         return paren < 0 ? frame : frame.substring(0, paren);
     }
 
+    /** Whether {@code frame} is in {@code method} ({@code pkg.Class.method}), without building the method's string. */
+    public static boolean isMethod(String frame, String method) {
+        return frame.startsWith(method) && (frame.length() == method.length() || frame.charAt(method.length()) == '(');
+    }
+
     public static boolean isPlatform(String frame) {
         for (String prefix : PLATFORM_PREFIXES) if (frame.startsWith(prefix)) return true;
         return false;

@@ -28,5 +28,14 @@ class ExceptionsTest {
 
     @Test void otherStacksAreNotExceptionCreation() {
         assertThat(Exceptions.creation(List.of("com.acme.A.b(A.java:1)"))).isNull();
+        // a method whose name only starts like Throwable's constructor is not it
+        assertThat(Exceptions.creation(List.of("java.lang.Throwable.<init>Helper(X.java:1)", "com.acme.A.b(A.java:1)"))).isNull();
+    }
+
+    @Test void framesMatchAMethodWithOrWithoutTheirPosition() {
+        assertThat(Frames.isMethod("java.lang.Throwable.<init>(Throwable.java:271)", "java.lang.Throwable.<init>")).isTrue();
+        assertThat(Frames.isMethod("java.lang.Throwable.<init>", "java.lang.Throwable.<init>")).isTrue();
+        assertThat(Frames.isMethod("java.lang.Throwable.<init>x(Throwable.java:1)", "java.lang.Throwable.<init>")).isFalse();
+        assertThat(Frames.isMethod("java.lang.Throwable.fillInStackTrace(Native Method)", "java.lang.Throwable.<init>")).isFalse();
     }
 }

@@ -17,8 +17,8 @@ jmh() { java -cp "$CP" org.openjdk.jmh.Main -f 1 -w 1s -r 1s "$@"; }
 { jmh -wi 2 -i 3 'dev.quadrant.bench.jmh.HandlerBenchmark'; jmh -wi 5 -i 3 'dev.quadrant.bench.jmh.WindowBenchmark'; } | tee target/jmh.txt
 # the advice's cost is "woven" minus "agent, instrument=off": the agent's JFR stream alone slows a two-thread hand-off
 OUT="$(mktemp -d)"
-jmh -wi 3 -i 5 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-none.txt
-jmh -wi 3 -i 5 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/off,interval=60s,instrument=off" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-off.txt
-jmh -wi 3 -i 5 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/on,interval=60s" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-on.txt
+jmh -wi 2 -i 4 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-none.txt
+jmh -wi 2 -i 4 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/off,interval=60s,instrument=off" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-off.txt
+jmh -wi 2 -i 4 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/on,interval=60s" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-on.txt
 rm -rf "$OUT"
 echo "benchmark done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"

@@ -23,8 +23,11 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HandlerBenchmark {
-    @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.GarbageCollection",
-            "jdk.GCHeapSummary", "jdk.ExceptionStatistics"})
+    // Not here: jdk.Deoptimization, jdk.CodeCacheFull and jdk.CompilationFailure (the JVM emits them on conditions a
+    // benchmark cannot provoke reliably) and jdk.VirtualThreadPinned (JDK 21+ only): rare events.
+    @Param({"jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.SocketWrite",
+            "jdk.FileRead", "jdk.FileWrite", "jdk.FileForce", "jdk.GarbageCollection", "jdk.GCHeapSummary", "jdk.ExceptionStatistics",
+            "jdk.OldObjectSample"})
     public String event;
 
     private List<RecordedEvent> events;

@@ -29,6 +29,11 @@ final class RecordedEvents {
             r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s").withStackTrace();
             r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.SocketWrite").withThreshold(Duration.ZERO).withStackTrace();
+            r.enable("jdk.FileRead").withThreshold(Duration.ZERO).withStackTrace();
+            r.enable("jdk.FileWrite").withThreshold(Duration.ZERO).withStackTrace();
+            r.enable("jdk.FileForce").withThreshold(Duration.ZERO).withStackTrace();
+            r.enable("jdk.OldObjectSample").with("cutoff", "0 ns").withStackTrace();  // emitted when the recording stops
             r.enable("jdk.GarbageCollection");
             r.enable("jdk.GCHeapSummary");
             r.enable("jdk.ExceptionStatistics").withPeriod(Duration.ofMillis(20));
@@ -44,6 +49,7 @@ final class RecordedEvents {
     }
 
     static volatile Object sink;
+    static final List<Object> survivors = new ArrayList<>();  // old objects for the leak profiler to sample
 
     private static void cause() throws Exception {
         long end = System.nanoTime() + 2_000_000_000L;
@@ -54,8 +60,17 @@ final class RecordedEvents {
             sink = new byte[64 + (i & 1023)];
             if ((i & 0xFFF) == 0) { try { Integer.parseInt("x" + i); } catch (NumberFormatException e) { sink = e; } }
             if ((i & 0xFFFFF) == 0) System.gc();
+            if ((i & 0xFFFF) == 0 && survivors.size() < 1000) survivors.add(new byte[4096]);
         }
         sink = x;
+        Path data = Files.createTempFile("events", ".dat");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(data.toFile(), "rw")) {
+            for (int k = 0; k < 50; k++) { f.write(new byte[512]); f.getChannel().force(false); }
+            f.seek(0);
+            byte[] buffer = new byte[512];
+            while (f.read(buffer) > 0) { /* read back what was written */ }
+        }
+        Files.delete(data);
         Object lock = new Object();
         for (int round = 0; round < 20; round++) {
             CountDownLatch held = new CountDownLatch(1);

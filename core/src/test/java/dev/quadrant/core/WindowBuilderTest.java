@@ -3,8 +3,11 @@ package dev.quadrant.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quadrant.core.evidence.MethodShare;
+import dev.quadrant.core.evidence.Timeline;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WindowBuilderTest {
@@ -92,10 +95,10 @@ class WindowBuilderTest {
     }
 
     @Test void onlyTheDeepestPoolQueuesAreCharted() {
-        java.util.Map<String, Long> depths = new java.util.HashMap<>();
+        Map<String, Long> depths = new HashMap<>();
         for (long i = 0; i < 20; i++) depths.put("pool-" + i, i);
-        java.util.Map<String, Long> top = dev.quadrant.core.evidence.Timeline.deepest(depths);
-        assertThat(top).hasSize(dev.quadrant.core.evidence.Timeline.CHARTED_POOLS).containsEntry("pool-19", 19L).doesNotContainKey("pool-11");
-        assertThat(dev.quadrant.core.evidence.Timeline.deepest(java.util.Map.of("a", 1L))).containsOnlyKeys("a");
+        Map<String, Long> top = Timeline.deepest(depths);
+        assertThat(top).hasSize(Timeline.CHARTED_POOLS).containsEntry("pool-19", 19L).doesNotContainKey("pool-11");
+        assertThat(Timeline.deepest(Map.of("a", 1L))).containsOnlyKeys("a");
     }
 }

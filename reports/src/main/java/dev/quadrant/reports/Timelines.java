@@ -50,14 +50,7 @@ final class Timelines {
     }
 
     /** The pools whose queues were deepest at any point, at most {@value Timeline#CHARTED_POOLS}. */
-    private static Map<String, double[]> deepest(Map<String, double[]> queues) {
-        if (queues.size() <= Timeline.CHARTED_POOLS) return queues;
-        Map<String, double[]> top = new LinkedHashMap<>();
-        queues.entrySet().stream()
-                .sorted((a, b) -> Double.compare(max(b.getValue()), max(a.getValue())))
-                .limit(Timeline.CHARTED_POOLS).forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
-    }
+    private static Map<String, double[]> deepest(Map<String, double[]> queues) { return Timeline.deepest(queues, Timelines::max); }
 
     private static double max(double[] v) {
         double m = 0;

@@ -3,6 +3,7 @@ package dev.quadrant.bench.jmh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -64,7 +65,7 @@ final class RecordedEvents {
         }
         sink = x;
         Path data = Files.createTempFile("events", ".dat");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(data.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
             for (int k = 0; k < 50; k++) { f.write(new byte[512]); f.getChannel().force(false); }
             f.seek(0);
             byte[] buffer = new byte[512];

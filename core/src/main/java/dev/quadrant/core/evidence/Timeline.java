@@ -2,8 +2,11 @@ package dev.quadrant.core.evidence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The window as it went, for the report's charts: levels sampled a few times a second to every few seconds
@@ -16,12 +19,18 @@ public record Timeline(List<Point> points, List<Pause> pauses, long pausesLeftOu
     public static final int CHARTED_POOLS = 8;
 
     /** The {@value #CHARTED_POOLS} deepest of {@code depths} (pool name to queue depth). */
-    public static Map<String, Long> deepest(Map<String, Long> depths) {
-        if (depths.size() <= CHARTED_POOLS) return Map.copyOf(depths);
-        Map<String, Long> top = new java.util.HashMap<>();
-        depths.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(CHARTED_POOLS)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return Map.copyOf(top);
+    public static Map<String, Long> deepest(Map<String, Long> depths) { return Map.copyOf(deepest(depths, Long::doubleValue)); }
+
+    /**
+     * The {@value #CHARTED_POOLS} pools of {@code pools} with the greatest {@code depth}, deepest first; {@code pools}
+     * itself when it has no more.
+     */
+    public static <V> Map<String, V> deepest(Map<String, V> pools, ToDoubleFunction<V> depth) {
+        if (pools.size() <= CHARTED_POOLS) return pools;
+        Map<String, V> top = new LinkedHashMap<>();
+        pools.entrySet().stream().sorted(Comparator.comparingDouble((Map.Entry<String, V> e) -> depth.applyAsDouble(e.getValue())).reversed())
+                .limit(CHARTED_POOLS).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     /**

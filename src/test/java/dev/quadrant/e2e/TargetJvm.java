@@ -33,12 +33,16 @@ final class TargetJvm implements AutoCloseable {
     final Path out;
     private final Path stdout, stderr;
     private final Process process;
+    private final long startedAtMillis = System.currentTimeMillis();
+    private volatile long exitedAtMillis;
+    private final java.util.concurrent.CompletableFuture<Void> exitTimed;
 
-    private TargetJvm(Path runDir, Process process) {
-        this.out = runDir.resolve("reports");
+    private TargetJvm(Path runDir, Process process, Path reports) {
+        this.out = reports;
         this.stdout = runDir.resolve("stdout.txt");
         this.stderr = runDir.resolve("stderr.txt");
         this.process = process;
+        exitTimed = process.onExit().thenRun(() -> exitedAtMillis = System.currentTimeMillis());
     }
 
     /** Runs {@code scenario} with the agent; {@code agentOptions} are appended to {@code out=<run dir>/reports}. */
@@ -64,6 +68,8 @@ final class TargetJvm implements AutoCloseable {
         private String agentOptions;
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
+        private final java.util.Map<String, String> env = new java.util.HashMap<>();
+        private Path out;
 
         Launch(Class<?> main) { this.main = main; }
 
@@ -73,6 +79,9 @@ final class TargetJvm implements AutoCloseable {
         Launch agent(String options) { agentOptions = options; return this; }
         Launch jvmArgs(String... a) { jvmArgs.addAll(List.of(a)); return this; }
         Launch args(String... a) { args.addAll(List.of(a)); return this; }
+        Launch env(String key, String value) { env.put(key, value); return this; }
+        /** Reports into {@code dir} instead of the run's own folder. */
+        Launch out(Path dir) { out = dir; return this; }
 
         TargetJvm start() throws IOException {
             if (!Files.isRegularFile(AGENT_JAR)) throw new IllegalStateException("agent jar not built: " + AGENT_JAR);
@@ -80,22 +89,35 @@ final class TargetJvm implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(javaHome.resolve("bin").resolve("java").toString());
             cmd.addAll(jvmArgs);
+            Path reports = out != null ? out : runDir.resolve("reports");
             if (agentOptions != null) {
-                cmd.add("-javaagent:" + AGENT_JAR + "=out=" + runDir.resolve("reports") + (agentOptions.isEmpty() ? "" : "," + agentOptions));
+                cmd.add("-javaagent:" + AGENT_JAR + "=out=" + reports + (agentOptions.isEmpty() ? "" : "," + agentOptions));
             }
             cmd.add("-cp");
             cmd.add(classPath);
             cmd.add(main.getName());
             cmd.addAll(args);
-            Process p = new ProcessBuilder(cmd).directory(runDir.toFile()).redirectOutput(runDir.resolve("stdout.txt").toFile())
-                    .redirectError(runDir.resolve("stderr.txt").toFile()).start();
-            return new TargetJvm(runDir, p);
+            ProcessBuilder b = new ProcessBuilder(cmd).directory(runDir.toFile()).redirectOutput(runDir.resolve("stdout.txt").toFile())
+                    .redirectError(runDir.resolve("stderr.txt").toFile());
+            b.environment().putAll(env);
+            return new TargetJvm(runDir, b.start(), reports);
         }
     }
 
     long pid() { return process.pid(); }
 
-    Path runDir() { return out.getParent(); }
+    Path runDir() { return stdout.getParent(); }
+
+    /** When the process ended, in epoch milliseconds, as this JVM saw it; 0 while it runs. */
+    long exitedAtMillis() {
+        if (!process.isAlive()) exitTimed.join();
+        return exitedAtMillis;
+    }
+
+    long startedAtMillis() { return startedAtMillis; }
+
+    /** Sends SIGTERM, as an orchestrator stopping a service does. */
+    void terminate() { process.destroy(); }
 
     /** Waits until {@code latest.json} has a finding of {@code rule} and returns it with the report it was in. */
     Found awaitFinding(String rule, Duration timeout) {

@@ -72,7 +72,7 @@ final class AttachCommands {
             return USAGE;
         }
         // The target resolves a relative folder against its own working directory: make it this shell's.
-        String agentOptions = "out=" + parsed.out().toAbsolutePath() + ",interval=" + parsed.interval().toMillis() + "ms,keep=" + parsed.keep();
+        String agentOptions = parsed.withAbsoluteOut().format();
         return withTarget(pid, (vm, t) -> {
             if (t.quadrant().isPresent()) {
                 out.println("Quadrant is already running in " + pid + " (" + describe(t.quadrant().get()) + "); nothing changed."

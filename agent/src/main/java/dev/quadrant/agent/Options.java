@@ -3,6 +3,7 @@ package dev.quadrant.agent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,6 +21,8 @@ public record Options(Path out, Duration interval, int keep, boolean instrument)
             + "keep=<reports kept, 1.." + MAX_KEEP + "> (default " + DEFAULT_KEEP + "), "
             + "instrument=<on|off: weave thread pools, locks, thread starts, file streams and name look-ups> (default on)";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    /** Every key {@link #parse} takes; {@link #format} writes each of them. */
+    static final List<String> KEYS = List.of("out", "interval", "keep", "instrument");
 
     public static Options defaults() { return new Options(DEFAULT_OUT, DEFAULT_INTERVAL, DEFAULT_KEEP, true); }
 
@@ -53,6 +56,17 @@ public record Options(Path out, Duration interval, int keep, boolean instrument)
         }
         return o;
     }
+
+    /**
+     * The option string that {@link #parse} reads back as these options: what the attach command passes to the target,
+     * so a key typed on the command line reaches it unchanged.
+     */
+    public String format() {
+        return "out=" + out + ",interval=" + interval.toMillis() + "ms,keep=" + keep + ",instrument=" + (instrument ? "on" : "off");
+    }
+
+    /** The same options with the report folder made absolute (against this process's working directory). */
+    Options withAbsoluteOut() { return new Options(out.toAbsolutePath(), interval, keep, instrument); }
 
     private static Path out(String value) throws BadOption {
         if (value.isEmpty()) throw new BadOption("option 'out' is empty");

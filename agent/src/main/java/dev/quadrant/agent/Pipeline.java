@@ -1,12 +1,13 @@
 package dev.quadrant.agent;
 
 import dev.quadrant.agent.log.LogFile;
+import dev.quadrant.collectors.AgentThreads;
 import dev.quadrant.collectors.Faults;
+import dev.quadrant.collectors.JvmExit;
 import dev.quadrant.collectors.instrument.BootstrapJar;
 import dev.quadrant.collectors.instrument.Weaving;
 import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.StackFrames;
-import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
 import dev.quadrant.collectors.mxbean.BufferPoolSampler;
 import dev.quadrant.collectors.mxbean.BusyThreadSampler;
@@ -18,6 +19,7 @@ import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
 import dev.quadrant.collectors.mxbean.GcSampler;
 import dev.quadrant.collectors.mxbean.HeapSampler;
 import dev.quadrant.collectors.mxbean.MemoryPoolSampler;
+import dev.quadrant.collectors.mxbean.HeapAfterGc;
 import dev.quadrant.collectors.mxbean.Sampler;
 import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
@@ -56,6 +58,7 @@ import org.slf4j.LoggerFactory;
 final class Pipeline {
     static final int HISTORY_WINDOWS = 120;                              // trend rules look back this far
     static final Duration THREAD_SAMPLE_PERIOD = Duration.ofSeconds(1);  // a blocked call is seen within a second
+    static final Duration PRESSURE_CHECK_PERIOD = Duration.ofMillis(100);  // a few getters; a GC's figures only after a GC
     static final long THREAD_DUMP_COST_SHARE = 100;  // a dump stops the JVM at a safepoint: wait 100x its duration before the next
     static final String DYNAMIC_LOAD_NOTE = "Attached to a running JVM: on JDK 21+ the JVM warns about agents loaded this way (JEP 451)"
             + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
@@ -89,6 +92,20 @@ final class Pipeline {
     private long instrumentationFailuresLogged;
     private boolean closed;
     private long errorsReported;
+    private volatile String startStage = "starting";  // what the start thread is busy with, for the line a stop that gives up writes
+    private volatile String tickStage;                // what the tick is busy with; null between ticks
+    private long unwritten;            // reports that could not be written since the last one that could
+    private Instant unwrittenSince;
+    private boolean toldUnwritable;    // the stderr line is said once a run
+    private final HeapAfterGc heapAfterGc = new HeapAfterGc();
+    private final SelfProtection protection = new SelfProtection();
+    private final ThreadDumpCost dumpCost = new ThreadDumpCost();
+    private final long pointNanos;
+    private long lastCheckNanos;                // when the pressure check last ran (the scheduler's one thread only)
+    private volatile long lastTickEndNanos;
+    private boolean jfrPaused;                  // closed by pauseForMemory, to be started again
+    private volatile boolean held;              // a report was held back while the heap was nearly full
+    private volatile Instant pausedAt;  // what the agent is busy with, for the line a stop that gives up writes
 
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
@@ -102,11 +119,8 @@ final class Pipeline {
         for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
         sampleBusyThreads(new WindowBuilder(pid, windowStart), windowStart);
         selfCpu.sinceLastMs();
-        scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, Threads.AGENT_THREAD_PREFIX + "tick");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
+        pointNanos = TimelineSampler.period(options.interval()).toNanos();
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
@@ -114,11 +128,31 @@ final class Pipeline {
         long periodMs = options.interval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         scheduler.schedule(this::pollThreads, Math.min(periodMs, THREAD_SAMPLE_PERIOD.toMillis()) / 2, TimeUnit.MILLISECONDS);
-        long pointMs = TimelineSampler.period(options.interval()).toMillis();
-        scheduler.scheduleAtFixedRate(this::timelinePoint, 0, pointMs, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::timelinePoint, 0, pointNanos, TimeUnit.NANOSECONDS);
+        // fixed delay, not rate: after a stall the check runs once, late, instead of catching up in a burst of "late" runs
+        scheduler.scheduleWithFixedDelay(this::checkPressure, 0, PRESSURE_CHECK_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Whether the host is in trouble: how full the heap was after the latest GC (read only when there was one), how late
+     * this timer fired. Often, because a cache can fill the last tenth of a small heap within a second.
+     */
+    private void checkPressure() {
+        long now = System.nanoTime();
+        try {
+            // the tick shares this thread: time it spent is not the host's starvation
+            long due = lastCheckNanos == 0 ? now : Math.max(lastCheckNanos + PRESSURE_CHECK_PERIOD.toNanos(), lastTickEndNanos);
+            protection.observe(heapAfterGc.occupancy(), Math.max(0, now - due), now);
+            if (protection.memoryTight()) pauseForMemory();
+        } catch (Throwable e) {
+            faults.record("self-protection", e);
+        }
+        lastCheckNanos = System.nanoTime();
+    }
+
+    /** A point of the timeline; none while the heap is nearly full (every allocation brings the host's OutOfMemoryError closer). */
     private void timelinePoint() {
+        if (protection.memoryTight()) return;
         try {
             Weaving t;
             synchronized (this) { t = instrumentation; }
@@ -130,19 +164,104 @@ final class Pipeline {
 
     /** Starts JFR streaming (the slow part, ~0.4 s); a JVM without JFR still gets the MXBean-based figures. */
     void startJfr() {
-        JfrCollector c = null;
-        try {
-            c = new JfrCollector(JfrCollector.defaultHandlers(), current::get, faults);
-            c.start();
-            if (!c.missingEvents().isEmpty()) note("JFR events missing on this JVM: " + c.missingEvents());
-        } catch (Throwable t) {
-            faults.record("jfr start", t);
-            note("JFR streaming unavailable (" + t + "): CPU samples, allocation sites, monitor waits and socket reads are missing");
-        }
+        startStage = "starting JFR";
+        JfrCollector c = startStream();
+        if (c != null && !c.missingEvents().isEmpty()) note("JFR events missing on this JVM: " + c.missingEvents());
         synchronized (this) {
             if (!closed) { jfr = c; return; }
         }
-        if (c != null) c.close();  // stopped while JFR was starting
+        if (c != null && !JvmExit.inProgress()) c.close();  // stopped while JFR was starting; at exit JFR closes itself
+    }
+
+    /** A new stream, or null when JFR is unavailable or the JVM is exiting (a recording started then never returns). */
+    private JfrCollector startStream() {
+        if (JvmExit.inProgress()) return null;
+        try {
+            JfrCollector c = new JfrCollector(JfrCollector.defaultHandlers(), current::get, faults);
+            c.start();
+            return c;
+        } catch (Throwable t) {
+            faults.record("jfr start", t);
+            note("JFR streaming unavailable (" + t + "): CPU samples, allocation sites, monitor waits and socket reads are missing");
+            return null;
+        }
+    }
+
+    /**
+     * The heap is nearly full: the JFR stream (its parser allocates for every event) is closed and the transformer
+     * taken off the class-load path until the pressure is gone; the tick resumes both.
+     */
+    private void pauseForMemory() {
+        JfrCollector c;
+        Weaving w;
+        synchronized (this) {
+            if (closed) return;
+            c = jfr;
+            w = instrumentation;
+            if (c != null) {
+                jfr = null;
+                jfrPaused = true;
+            }
+        }
+        if (w != null) w.pauseClassLoadHook();
+        if (c == null) return;
+        pausedAt = Instant.now();
+        c.close();
+        LOG.warn("The heap is nearly full after GC ({}): JFR streaming paused until it is not", protection.reason());
+    }
+
+    /** After a pause for memory: the stream and the class-load hook back, and a note of what the pause cost. */
+    private void resumeAfterPressure() {
+        Weaving w;
+        boolean resume;
+        synchronized (this) {
+            if (closed) return;
+            w = instrumentation;
+            resume = jfrPaused;
+        }
+        if (w != null) w.resumeClassLoadHook();
+        if (!resume || JvmExit.inProgress()) return;
+        JfrCollector c = startStream();
+        synchronized (this) {
+            if (closed) {
+                if (c != null) c.close();
+                return;
+            }
+            jfr = c;
+            jfrPaused = false;
+        }
+        note("JFR streaming was paused from " + pausedAt + " to " + Instant.now() + " while the heap was nearly full: CPU samples,"
+                + " allocation sites, lock waits and I/O events of that time are missing");
+        LOG.info("Heap pressure gone: JFR streaming resumed");
+    }
+
+    /**
+     * An operator's {@code jcmd JFR.stop}, or a JFR repository that disappeared, ends the stream under us: start a new
+     * one and say what was lost. Runs on the tick.
+     */
+    private void restartEndedStream() {
+        JfrCollector ended;
+        synchronized (this) {
+            ended = jfr;
+            if (closed || ended == null || ended.endedAt() == null) return;
+        }
+        if (JvmExit.inProgress()) return;
+        JfrCollector c = startStream();
+        synchronized (this) {
+            if (closed || jfr != ended) {
+                if (c != null) c.close();
+                return;
+            }
+            jfr = c;
+        }
+        String why = ended.endReason();
+        if (c != null) {
+            note("The JFR stream ended at " + ended.endedAt() + " (" + why + ") and was restarted: JFR events from then until "
+                    + Instant.now() + " are missing");
+            LOG.warn("JFR stream ended ({}); restarted", why);
+        } else {
+            LOG.warn("JFR stream ended ({}); it could not be restarted", why);
+        }
     }
 
     /**
@@ -152,6 +271,11 @@ final class Pipeline {
     void startInstrumentation(Instrumentation inst) {
         Weaving t = null;
         long started = System.nanoTime();
+        startStage = "weaving";
+        synchronized (this) {
+            if (closed) return;
+        }
+        if (JvmExit.inProgress()) return;  // retransforming JDK classes while the JVM shuts down helps no one
         try {
             String bridge = BootstrapJar.inject(inst);
             t = Weaving.install(inst);
@@ -161,10 +285,13 @@ final class Pipeline {
             note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
                     + " and host name look-ups are not seen");
         }
+        startStage = "running";
         synchronized (this) {
             if (!closed) { instrumentation = t; return; }
         }
-        if (t != null) t.close();  // stopped while weaving
+        if (t == null) return;
+        t.quiesce();  // stopped while weaving: the advice goes quiet at once
+        if (!JvmExit.inProgress()) t.close();
     }
 
     private synchronized void note(String note) { if (notes.size() < 20) notes.add(note); }
@@ -173,30 +300,40 @@ final class Pipeline {
 
     /** One thread dump, then the next one scheduled so that dumps never take more than 1% of the time. */
     private void pollThreads() {
-        long started = System.nanoTime();
-        try {
-            threadStates.poll(Instant.now());
-        } catch (Throwable t) {
-            faults.record("thread sampler", t);
+        long took = 0;
+        if (!protection.shedding()) {
+            long started = System.nanoTime();
+            try {
+                threadStates.poll(Instant.now());
+            } catch (Throwable t) {
+                faults.record("thread sampler", t);
+            }
+            took = System.nanoTime() - started;
+            dumpCost.dumped(took);
         }
+        long next = nextThreadPoll(options.interval(), took);
+        dumpCost.period(next);
         try {
-            scheduler.schedule(this::pollThreads, nextThreadPoll(options.interval(), System.nanoTime() - started), TimeUnit.NANOSECONDS);
+            scheduler.schedule(this::pollThreads, next, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // closing
         }
     }
 
+    private static long basePollNanos(Duration interval) { return Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos()); }
+
     private void sampleBusyThreads(WindowBuilder window, Instant now) {
+        long started = System.nanoTime();
         try {
             busyThreads.sample(window, now);
         } catch (Throwable t) {
             faults.record("busy thread sampler", t);
         }
+        dumpCost.dumped(System.nanoTime() - started);
     }
 
     static long nextThreadPoll(Duration interval, long lastDumpNanos) {
-        long base = Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos());
-        return Math.max(base, lastDumpNanos * THREAD_DUMP_COST_SHARE);
+        return Math.max(basePollNanos(interval), lastDumpNanos * THREAD_DUMP_COST_SHARE);
     }
 
     private void sample(Sampler s, JvmSample.Builder jvm) {
@@ -208,41 +345,113 @@ final class Pipeline {
     }
 
     /** Closes the current window and writes its report. */
-    void tick() {
+    void tick() { tick(false); }
+
+    /** The last report (at a stop or JVM exit) asks nothing for a next window: no leak-candidate recording, no descriptor listing. */
+    private void tick(boolean last) {
+        // the heap nearly full: the window stays open (its tables are capped) until a tick finds room, or the last one
+        if (!last && protection.memoryTight()) {
+            held = true;
+            return;
+        }
         tickLock.lock();
         try {
+            if (!last) {
+                restartEndedStream();
+                if (!protection.shedding()) resumeAfterPressure();
+            }
+            tickStage = "sampling";
             Instant now = Instant.now();
             WindowBuilder closing = current.getAndSet(new WindowBuilder(pid, now));
             for (Sampler s : samplers) sample(s, closing.jvm());
             threadStates.sample(closing, now);
             sampleBusyThreads(closing, now);
             sampleInstrumentation(closing);
+            long deadlockStarted = System.nanoTime();
             try {
                 deadlocks.sample(closing);
             } catch (Throwable t) {
                 faults.record("deadlock sampler", t);
             }
+            dumpCost.dumped(System.nanoTime() - deadlockStarted);
             try {
                 if (descriptorsLeak) descriptorKinds.sample(closing);
             } catch (Throwable t) {
                 faults.record("descriptor kinds", t);
             }
+            tickStage = "building the window";
             Window window = closing.build(now, List.copyOf(history));
+            if (held) {
+                held = false;
+                note("Reports were held back from " + window.start() + " while the heap was nearly full after GC: report "
+                        + writer.nextSequence() + " covers the whole time");
+            }
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
+            tickStage = "classifying";
             Diagnosis diagnosis = classifier.classify(window);
-            requestLeakCandidates(diagnosis);
-            descriptorsLeak = diagnosis.findings().stream().anyMatch(f -> f.rule().equals(FD_LEAK_RULE));
+            boolean shed = protection.shedding();
+            if (!last && !shed) {
+                tickStage = "requesting leak candidates";
+                requestLeakCandidates(diagnosis);
+                descriptorsLeak = diagnosis.findings().stream().anyMatch(f -> f.rule().equals(FD_LEAK_RULE));
+            }
             long errors = faults.count();
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
-                    selfCpu.sinceLastMs(), errors - errorsReported, notes());
+                    selfCpu.sinceLastMs(), errors - errorsReported, notes(), protection.takeWindow(), dumpCost.takeWindow(basePollNanos(options.interval())));
             errorsReported = errors;
-            writer.write(Report.of(writer.nextSequence(), identity(), window, diagnosis, stats));
+            tickStage = "writing report " + writer.nextSequence();
+            // shedding: no call trees are built and no page drawn, the two allocations a report cannot do without otherwise
+            write(Report.of(writer.nextSequence(), identity(), window, diagnosis, stats, !shed), !shed);
         } catch (Throwable t) {  // a full disk, a bug: this window is lost, the next one tries again
             faults.record("report", t);
         } finally {
+            tickStage = null;
+            lastTickEndNanos = System.nanoTime();
             tickLock.unlock();
         }
+    }
+
+    /**
+     * Writes a report; a folder deleted under the agent is created again. A folder that cannot take it (full, read-only,
+     * replaced by a file) is said once on stderr; the next periods try again, and the first that succeeds says in its
+     * report how many were lost.
+     */
+    private void write(Report report, boolean page) {
+        try {
+            if (writer.recreateIfDeleted()) {
+                LogFile.open(writer.dir());
+                LOG.warn("The report folder {} was deleted while Quadrant ran; created again", writer.dir());
+                note("The report folder was deleted while Quadrant ran and was created again; this run's earlier reports are gone");
+            }
+            writer.write(report, page);
+        } catch (Throwable t) {
+            faults.record("report write", t);
+            if (unwritten++ == 0) unwrittenSince = report.windowStart();
+            if (!toldUnwritable) {
+                toldUnwritable = true;
+                System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + why(t) + "); Quadrant goes on"
+                        + " diagnosing and tries again every period. The application is not affected.");
+            }
+            return;
+        }
+        if (unwritten > 0) {
+            LogFile.open(writer.dir());
+            LOG.warn("Writing reports again after {} unwritten", unwritten);
+            note(unwritten + " report(s) from " + unwrittenSince + " could not be written to " + writer.dir() + " and are lost");
+            unwritten = 0;
+        }
+    }
+
+    private static String why(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) return fse.getReason();
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /** What the agent is busy with right now. */
+    String stage() {
+        String t = tickStage;
+        return t != null ? t : startStage;
     }
 
     private void sampleInstrumentation(WindowBuilder window) {
@@ -266,7 +475,7 @@ final class Pipeline {
     private void requestLeakCandidates(Diagnosis diagnosis) {
         JfrCollector c;
         synchronized (this) { c = jfr; }
-        if (c != null && diagnosis.findings().stream().anyMatch(f -> f.rule().equals(LEAK_RULE))) c.requestOldObjects();
+        if (c != null && !JvmExit.inProgress() && diagnosis.findings().stream().anyMatch(f -> f.rule().equals(LEAK_RULE))) c.requestOldObjects();
     }
 
     private JvmIdentity identity() {
@@ -276,8 +485,12 @@ final class Pipeline {
                 ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
-    /** Stops the schedules, writes the final report (waiting at most {@code timeout} for a tick in progress), closes JFR. */
-    void close(String reason, Duration timeout) {
+    /**
+     * Stops the schedules, writes the final report (waiting for a tick in progress until {@code deadline}, a
+     * System.nanoTime()), then closes JFR and takes the weaving out, unless the JVM is exiting: JFR then closes itself,
+     * and the woven classes, their advice switched off, go with the JVM.
+     */
+    void close(String reason, long deadline) {
         JfrCollector c;
         Weaving woven;
         synchronized (this) {
@@ -287,11 +500,12 @@ final class Pipeline {
             woven = instrumentation;
         }
         scheduler.shutdownNow();
+        if (woven != null) woven.quiesce();
         try {
-            if (tickLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (tickLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 try {
                     LOG.info("Stopping ({}): writing the final report", reason);
-                    tick();
+                    tick(true);
                 } finally {
                     tickLock.unlock();
                 }
@@ -299,8 +513,11 @@ final class Pipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (JvmExit.inProgress()) return;
+        startStage = "closing JFR";
         if (c != null) c.close();
         if (woven != null) {
+            startStage = "removing the weaving";
             try {
                 LOG.info("Instrumentation removed: {} classes retransformed to their original bytes", woven.close());
             } catch (Throwable t) {

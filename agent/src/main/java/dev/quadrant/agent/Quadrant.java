@@ -1,7 +1,8 @@
 package dev.quadrant.agent;
 
 import dev.quadrant.agent.log.LogFile;
-import dev.quadrant.collectors.jfr.Threads;
+import dev.quadrant.collectors.AgentThreads;
+import dev.quadrant.collectors.JvmExit;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -10,20 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's lifecycle, at most one per JVM. On the application's thread it only checks the report folder,
- * registers the exit hook and starts its own thread; the {@link Pipeline} is built there.
+ * registers the exit hook and starts its own thread; the {@link Pipeline} is built there. Stopping runs on a thread of
+ * its own under one deadline: whatever is stuck (a tick, a disk, JFR), the caller returns on time.
  */
 final class Quadrant {
     /** System property that says, to the attach CLI, that Quadrant runs in this JVM and where it writes. */
     static final String MARKER_PROPERTY = "quadrant.agent";
     /** The last start-up message (error or "already running"), for the attach CLI, which cannot see the target's stderr. */
     static final String MESSAGE_PROPERTY = "quadrant.agent.message";
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);  // a final report must not hold up JVM exit longer
+    static final Duration EXIT_DEADLINE = Duration.ofSeconds(2);   // all of Quadrant's work at JVM exit: the host must not wait longer
+    static final Duration STOP_DEADLINE = Duration.ofSeconds(10);  // the stop command: final report, JFR closed, weaving removed
     private static final AtomicReference<Quadrant> RUNNING = new AtomicReference<>();
+    private static final Logger LOG = LoggerFactory.getLogger(Quadrant.class);
 
     private final Options options;
     private final String loadedBy;
@@ -31,7 +36,7 @@ final class Quadrant {
     private final Instrumentation inst;
     private final Instant startedAt = Instant.now();
     private final CountDownLatch built = new CountDownLatch(1);
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicReference<Thread> stopper = new AtomicReference<>();
     private volatile Pipeline pipeline;
     private volatile Thread exitHook;
 
@@ -57,12 +62,15 @@ final class Quadrant {
         Quadrant q = new Quadrant(options, loadedBy, dir, inst);
         if (!RUNNING.compareAndSet(null, q)) return "quadrant: already running in this JVM; this load is ignored.";
         System.setProperty(MARKER_PROPERTY, "version=" + Version.get() + ";out=" + dir + ";interval=" + options.interval().toMillis() + "ms;loadedBy=" + loadedBy);
-        Thread hook = new Thread(q.new Stop(), Threads.AGENT_THREAD_PREFIX + "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = AgentThreads.create("shutdown", q.new Exit(), false);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            q.release();
+            return null;  // the JVM is already on its way out: nothing to watch
+        }
         q.exitHook = hook;
-        Thread starter = new Thread(q.new Start(), Threads.AGENT_THREAD_PREFIX + "start");
-        starter.setDaemon(true);
-        starter.start();
+        AgentThreads.create("start", q.new Start(), true).start();
         return null;
     }
 
@@ -71,8 +79,8 @@ final class Quadrant {
         @Override public void run() { startInBackground(); }
     }
 
-    private final class Stop implements Runnable {
-        @Override public void run() { stop("JVM exit"); }
+    private final class Exit implements Runnable {
+        @Override public void run() { stop("JVM exit", true); }
     }
 
     private static String why(Exception e) {
@@ -87,26 +95,28 @@ final class Quadrant {
 
     static Quadrant running() { return RUNNING.get(); }
 
-    /** Stops the running agent, if any; returns whether one was running. */
+    /** Stops the running agent, if any (the stop command); returns whether one was running. */
     static boolean stopRunning(String reason) {
         Quadrant q = RUNNING.get();
         if (q == null) return false;
-        q.stop(reason);
+        q.stop(reason, false);
         return true;
     }
 
     private void startInBackground() {
         Pipeline p = null;
         try {
-            p = new Pipeline(options, loadedBy, startedAt);
-            pipeline = p;
+            if (!JvmExit.inProgress()) {
+                p = new Pipeline(options, loadedBy, startedAt);
+                pipeline = p;
+            }
         } catch (Throwable t) {
             System.err.println("quadrant: failed to start (" + t + "); the application continues without it.");
             release();
         } finally {
             built.countDown();
         }
-        if (p == null || stopping.get()) return;
+        if (p == null) return;
         p.startSchedules();
         // JFR first: weaving at the same time (~0.5 s of CPU) delayed JFR's start on a busy 2-core machine, and the first
         // windows' CPU profile fell back to a few thread dumps. Objects created before the weaving have no creation site.
@@ -114,26 +124,65 @@ final class Quadrant {
         if (options.instrument() && inst != null) p.startInstrumentation(inst);
     }
 
-    /** Writes the final report and releases everything; bounded in time so it never holds up the JVM. */
-    void stop(String reason) {
-        if (!stopping.compareAndSet(false, true)) return;
+    /**
+     * Writes the final report and releases everything, on a thread of its own; returns when that is done or when the
+     * deadline has passed, whichever comes first. A stop already under way (the stop command, then the JVM exits) is
+     * waited for, within this call's own deadline.
+     */
+    void stop(String reason, boolean jvmExit) {
+        if (jvmExit) JvmExit.begun();
+        long started = System.nanoTime();
+        Duration limit = jvmExit ? EXIT_DEADLINE : STOP_DEADLINE;
+        long deadline = started + limit.toNanos();
+        Stopping work = new Stopping(reason, jvmExit, deadline);
+        Thread t = AgentThreads.create("stop", work, true);
+        if (stopper.compareAndSet(null, t)) t.start();
+        else t = stopper.get();
         try {
-            built.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Pipeline p = pipeline;
-        if (p != null) p.close(reason, STOP_TIMEOUT);
-        Thread hook = exitHook;
-        if (hook != null && Thread.currentThread() != hook) {
+        if (t.isAlive()) {
+            Pipeline p = pipeline;
+            LOG.warn("Stopping ({}) gave up after {} ms{}; {}", reason, limit.toMillis(), p == null ? " (still starting)" : " (" + p.stage() + ")",
+                    jvmExit ? "the JVM exits without the rest" : "the rest goes on in the background");
+            if (jvmExit) LogFile.close();
+        }
+    }
+
+    /** The stop itself: the final report, then JFR and the weaving released unless the JVM is exiting. */
+    private final class Stopping implements Runnable {
+        private final String reason;
+        private final boolean jvmExit;
+        private final long deadline;
+
+        Stopping(String reason, boolean jvmExit, long deadline) {
+            this.reason = reason;
+            this.jvmExit = jvmExit;
+            this.deadline = deadline;
+        }
+
+        @Override public void run() {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is already shutting down
+                built.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Pipeline p = pipeline;
+                if (p != null) p.close(reason, deadline);
+            } catch (Throwable t) {
+                LOG.warn("Stopping ({}) failed", reason, t);
+            } finally {
+                Thread hook = exitHook;
+                if (!jvmExit && hook != null) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException ignored) {
+                        // the JVM began to exit meanwhile
+                    }
+                }
+                release();
+                LogFile.close();
             }
         }
-        release();
-        LogFile.close();
     }
 
     private void release() {

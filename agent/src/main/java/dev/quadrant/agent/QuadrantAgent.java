@@ -10,7 +10,20 @@ public final class QuadrantAgent {
     /** The argument the CLI's {@code stop} passes; not an option list (a bare key is an error there). */
     static final String STOP_COMMAND = "stop";
 
-    public static void premain(String args, Instrumentation inst) { load(args, AgentStats.STARTED_WITH_JVM, inst); }
+    public static void premain(String args, Instrumentation inst) {
+        if (!runsAnApplication(System.getProperty("sun.java.command"), System.getProperty("jdk.module.main"))) return;
+        load(args, AgentStats.STARTED_WITH_JVM, inst);
+    }
+
+    /**
+     * False for the JDK's own tools (jcmd, jps, javac, keytool... run from a java.* or jdk.* module) and for a launch
+     * with no main class ({@code java -version}): a {@code -javaagent} in JAVA_TOOL_OPTIONS reaches those too, and they
+     * must run as if it were not there, with no report folder and no output.
+     */
+    static boolean runsAnApplication(String command, String mainModule) {
+        if (command == null || command.isBlank()) return false;
+        return mainModule == null || !(mainModule.startsWith("jdk.") || mainModule.startsWith("java."));
+    }
 
     public static void agentmain(String args, Instrumentation inst) {
         try {

@@ -28,6 +28,28 @@ class OptionsTest {
         assertThat(Options.parse("instrument=ON").instrument()).isTrue();
     }
 
+    /** What attach passes on is what was typed: every key, set away from its default, survives format and parse. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"out|/srv/app/q reports", "interval|1500ms", "interval|24h", "keep|3", "instrument|off", "instrument|on"})
+    void everyKeyRoundTrips(String key, String value) throws Exception {
+        Options typed = Options.parse(key + "=" + value);
+        assertThat(Options.parse(typed.format())).isEqualTo(typed);
+        assertThat(Options.parse(typed.withAbsoluteOut().format())).isEqualTo(typed.withAbsoluteOut());
+    }
+
+    @Test void formatWritesEveryKey() throws Exception {
+        Options o = Options.parse("out=/tmp/q,interval=10s,keep=7,instrument=off");
+        assertThat(Options.KEYS).allSatisfy(key -> assertThat(o.format()).contains(key + "="));
+        assertThat(o.format().split(",")).hasSize(Options.KEYS.size());
+        assertThat(Options.parse(o.format())).isEqualTo(o);
+        assertThat(Options.parse(Options.defaults().format())).isEqualTo(Options.defaults());
+    }
+
+    @Test void everyKeyIsParsed() {
+        assertThat(Options.KEYS).allSatisfy(key -> assertThatThrownBy(() -> Options.parse(key + "="))
+                .isInstanceOf(Options.BadOption.class).hasMessageNotContaining("unknown option"));
+    }
+
     @Test void instrumentTakesOnOrOff() {
         assertThatThrownBy(() -> Options.parse("instrument=maybe")).isInstanceOf(Options.BadOption.class)
                 .hasMessageContaining("instrument=maybe").hasMessageContaining("on or off");

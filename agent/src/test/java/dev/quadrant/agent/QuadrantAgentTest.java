@@ -26,6 +26,17 @@ class QuadrantAgentTest {
         assertThat(Quadrant.running()).isNull();
     }
 
+    @Test void theJdksOwnToolsAndLaunchesWithoutAMainAreNotApplications() {
+        assertThat(QuadrantAgent.runsAnApplication("jdk.jcmd/sun.tools.jcmd.JCmd -l", "jdk.jcmd")).isFalse();
+        assertThat(QuadrantAgent.runsAnApplication("jdk.compiler/com.sun.tools.javac.Main -version", "jdk.compiler")).isFalse();
+        assertThat(QuadrantAgent.runsAnApplication("java.base/sun.security.tools.keytool.Main -help", "java.base")).isFalse();
+        assertThat(QuadrantAgent.runsAnApplication(null, null)).as("java -version").isFalse();
+        assertThat(QuadrantAgent.runsAnApplication("com.acme.Shop 8080", null)).isTrue();
+        assertThat(QuadrantAgent.runsAnApplication("app.jar", null)).isTrue();
+        assertThat(QuadrantAgent.runsAnApplication("com.acme.shop/com.acme.Shop", "com.acme.shop")).isTrue();
+        assertThat(QuadrantAgent.runsAnApplication("jdkfoo.app/jdkfoo.Main", "jdkfoo.app")).isTrue();
+    }
+
     @Test void cliRejectsUnknownCommands() {
         assertThat(Cli.run(new String[] {"frobnicate"})).isEqualTo(Cli.USAGE);
         assertThat(Cli.run(new String[] {"rules"})).isEqualTo(Cli.OK);

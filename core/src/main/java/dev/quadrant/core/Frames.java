@@ -43,6 +43,9 @@ public final class Frames {
     }
 
     public static String format(String className, String methodName, String file, int line) {
+        className = Names.cap(className);
+        methodName = Names.cap(methodName);
+        file = Names.cap(file);
         StringBuilder b = new StringBuilder(className.length() + methodName.length() + 24).append(className).append('.').append(methodName).append('(');
         if (line == -2) b.append("Native Method");
         else if (file == null) b.append("Unknown Source");

@@ -25,7 +25,13 @@ public record Report(int sequence, Instant windowStart, Instant windowEnd, JvmId
 
     /** The report of a classified window. */
     public static Report of(int sequence, JvmIdentity jvm, Window w, Diagnosis diagnosis, AgentStats agent) {
-        return new Report(sequence, w.start(), w.end(), jvm, diagnosis, Metrics.of(w), profiles(w), w.timeline(), w.series(), agent);
+        return of(sequence, jvm, w, diagnosis, agent, true);
+    }
+
+    /** As above; without {@code profiles} its call trees are not built (the agent sheds them while the host is in trouble). */
+    public static Report of(int sequence, JvmIdentity jvm, Window w, Diagnosis diagnosis, AgentStats agent, boolean profiles) {
+        return new Report(sequence, w.start(), w.end(), jvm, diagnosis, Metrics.of(w), profiles ? profiles(w) : Map.of(), w.timeline(),
+                w.series(), agent);
     }
 
     /** The window's profiles: the CPU tree from whichever source saw more CPU (as cpu.hot-method judges), the allocation tree. */

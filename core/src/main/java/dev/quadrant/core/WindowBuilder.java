@@ -243,6 +243,7 @@ public final class WindowBuilder {
 
     public synchronized void socketRead(String peer, Duration took, long bytes, long timeoutMillis, String thread, List<String> stack) {
         if (!accept()) return;
+        peer = Names.cap(peer);
         SocketAcc acc = sockets.get(peer);
         if (acc == null) {
             if (sockets.size() >= MAX_ENDPOINTS) { dropped++; return; }
@@ -253,6 +254,7 @@ public final class WindowBuilder {
 
     public synchronized void socketWrite(String peer, Duration took, long bytes, String thread, List<String> stack) {
         if (!accept()) return;
+        peer = Names.cap(peer);
         SocketAcc acc = sockets.get(peer);
         if (acc == null) {
             if (sockets.size() >= MAX_ENDPOINTS) { dropped++; return; }
@@ -264,6 +266,7 @@ public final class WindowBuilder {
     /** A slow file operation: {@code operation} is read, write or force (fsync). */
     public synchronized void fileIo(String path, String operation, Duration took, long bytes, String thread, List<String> stack) {
         if (!accept()) return;
+        path = Names.cap(path);
         FileAcc acc = files.get(path);
         if (acc == null) {
             if (files.size() >= MAX_FILES) { dropped++; return; }

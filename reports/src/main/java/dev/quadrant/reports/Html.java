@@ -59,7 +59,13 @@ public final class Html {
 
     @Override public String toString() { return out.toString(); }
 
+    /**
+     * Text safe anywhere in the page: markup escaped; control characters and surrogates without their pair (which no
+     * UTF-8 encoder writes) replaced by U+FFFD; bidirectional overrides and isolates shown as their code point, so a
+     * name cannot reorder what is printed after it.
+     */
     public static String escape(String s) {
+        s = dev.quadrant.core.Names.cap(s, Json.MAX_STRING);
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -72,6 +78,15 @@ public final class Html {
                 default -> null;
             };
             if (rep == null && c < 0x20 && c != '\n' && c != '\t') rep = "\uFFFD";  // control characters are not text
+            if (rep == null && (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069')) rep = String.format("[U+%04X]", (int) c);
+            if (rep == null && Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (b != null) b.append(c).append(s.charAt(i + 1));
+                    i++;
+                    continue;
+                }
+                rep = "\uFFFD";
+            }
             if (rep != null) {
                 if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
                 b.append(rep);

@@ -49,6 +49,25 @@ public final class HtmlReport {
         return out.toString();
     }
 
+    /**
+     * The page Quadrant draws while it sheds work because the host is in trouble: the verdicts and findings, without
+     * timelines, flame graphs, key figures or script; {@code json} names the file that has everything.
+     */
+    public static String lean(Report r, String json) {
+        Html out = new Html();
+        Page.open(out, "Quadrant report " + r.sequence() + " — " + r.jvm().mainClass());
+        header(out, r);
+        out.raw("<main><p class=\"muted\">").text("Drawn without timelines, flame graphs and key figures: Quadrant sheds them while the"
+                + " host is in trouble (" + r.agent().shedding().reason() + "). Every figure is in ").raw("<a href=\"").text(json).raw("\">")
+                .text(json).raw("</a>.</p>");
+        overview(out, r);
+        findings(out, r.diagnosis().findings());
+        out.raw("</main>");
+        footer(out, r.agent(), r.diagnosis().failedRules());
+        Page.close(out);
+        return out.toString();
+    }
+
     private static String resource(String name) {
         try (java.io.InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " missing from the jar");
@@ -174,6 +193,13 @@ public final class HtmlReport {
         out.raw("<footer class=\"muted\">Quadrant ").text(a.version()).raw(" · ").text(a.attached() ? "attached to the running JVM" : "started with the JVM")
                 .raw(" · events seen ").text(a.eventsSeen()).raw(", dropped ").text(a.eventsDropped())
                 .raw(" · agent CPU ").text(a.overheadCpuMs()).raw(" ms · errors ").text(a.errors() + failedRules.size());
+        if (a.shedding().happened()) {
+            out.raw("<br>").text("Shed while the host was in trouble (" + a.shedding().reason() + "): " + String.join(", ", a.shedding().skipped()));
+        }
+        if (a.threadSampling().backedOff()) {
+            out.raw("<br>").text("Thread dumps backed off to one every " + a.threadSampling().periodMs() + " ms (longest "
+                    + a.threadSampling().longestDumpMs() + " ms)");
+        }
         for (String note : a.notes()) out.raw("<br>").text(note);
         for (String rule : failedRules) out.raw("<br>rule failed: ").text(rule);
         out.raw("</footer>");

@@ -82,10 +82,23 @@ public final class Json {
         for (int i = 0; i < indent; i++) out.append("  ");
     }
 
+    /** Longest string a report writes: names are capped where they enter; this bounds whatever else slips through. */
+    static final int MAX_STRING = 4096;
+
+    /**
+     * A JSON string any strict parser takes: control characters escaped, and a surrogate without its pair (a name
+     * the JDK lets a thread have, which no UTF-8 encoder can write) replaced by U+FFFD.
+     */
     static void string(String s, StringBuilder out) {
+        s = dev.quadrant.core.Names.cap(s, MAX_STRING);
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) out.append(c).append(s.charAt(++i));
+                else out.append('\uFFFD');
+                continue;
+            }
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

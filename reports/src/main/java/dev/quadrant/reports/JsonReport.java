@@ -106,6 +106,21 @@ public final class JsonReport {
         m.put("eventsDropped", a.eventsDropped());
         m.put("overheadCpuMs", a.overheadCpuMs());
         m.put("errors", a.errors() + failedRules.size());
+        if (a.shedding().happened()) {
+            Map<String, Object> shed = new LinkedHashMap<>();
+            shed.put("active", a.shedding().active());
+            shed.put("reason", a.shedding().reason());
+            shed.put("skipped", a.shedding().skipped());
+            m.put("shedding", shed);
+        }
+        AgentStats.ThreadSampling t = a.threadSampling();
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        sampling.put("dumps", t.dumps());
+        sampling.put("dumpMs", t.dumpMs());
+        sampling.put("longestDumpMs", t.longestDumpMs());
+        sampling.put("periodMs", t.periodMs());
+        sampling.put("backedOff", t.backedOff());
+        m.put("threadSampling", sampling);
         if (!a.notes().isEmpty() || !failedRules.isEmpty()) {
             m.put("notes", failedRules.isEmpty() ? a.notes() : concat(a.notes(), failedRules));
         }

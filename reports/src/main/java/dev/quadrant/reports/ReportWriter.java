@@ -34,8 +34,27 @@ public final class ReportWriter {
         this.dir = dir;
         this.keep = keep;
         Files.createDirectories(dir);
+        deleteLeftoverTempFiles();
         this.lastSequence = existingReports().isEmpty() ? 0 : existingReports().lastKey();
         writeAtomically(dir.resolve(Report.CATALOGUE_PAGE), RulesPage.render(RuleCatalog.all()));
+    }
+
+    /** A JVM that ended while a report was being written (a halt, a kill) leaves its temp file: never a report, so gone. */
+    private void deleteLeftoverTempFiles() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : files) Files.deleteIfExists(p);
+        }
+    }
+
+    /**
+     * Creates the folder again if someone deleted it while the agent ran (a clean-up job, an operator), with its rules
+     * page; returns whether it had to.
+     */
+    public boolean recreateIfDeleted() throws IOException {
+        if (Files.isDirectory(dir)) return false;
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(Report.CATALOGUE_PAGE), RulesPage.render(RuleCatalog.all()));
+        return true;
     }
 
     public int nextSequence() { return lastSequence + 1; }
@@ -43,10 +62,17 @@ public final class ReportWriter {
     public Path dir() { return dir; }
 
     /** Writes the report and returns the path of its HTML page. */
-    public Path write(Report report) throws IOException {
+    public Path write(Report report) throws IOException { return write(report, true); }
+
+    /**
+     * As above; without {@code page} the HTML page has only the verdicts and findings (what the agent draws while the
+     * host is in trouble).
+     */
+    public Path write(Report report, boolean page) throws IOException {
         String name = String.format("report-%04d", report.sequence());
         String json = JsonReport.render(report);
-        String html = HtmlReport.render(report);
+        String html = page ? HtmlReport.render(report) : HtmlReport.lean(report, name + ".json");
+        if (STALL_MILLIS > 0) stall();
         writeAtomically(dir.resolve(name + ".json"), json);
         writeAtomically(dir.resolve(name + ".html"), html);
         writeAtomically(dir.resolve("latest.json"), json);
@@ -76,6 +102,27 @@ public final class ReportWriter {
             }
         }
         return found;
+    }
+
+    private static void stall() throws IOException {
+        try {
+            Thread.sleep(STALL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("stalled write interrupted");
+        }
+    }
+
+    /** For the host-safety tests only: each report's write stalls this long, as on a hung network disk. Never set in production. */
+    static final String STALL_PROPERTY = "quadrant.test.stallWritesMs";
+    private static final long STALL_MILLIS = stallMillis();
+
+    private static long stallMillis() {
+        try {
+            return Long.getLong(STALL_PROPERTY, 0);
+        } catch (SecurityException e) {
+            return 0;
+        }
     }
 
     static void writeAtomically(Path target, String content) throws IOException {

@@ -1,7 +1,6 @@
 package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.bootstrap.Hooks;
-import dev.quadrant.collectors.jfr.Threads;
 
 /** Receives what the woven advice reports. Runs on application threads: every path is short and bounded. */
 final class Recorder implements Hooks {
@@ -39,7 +38,7 @@ final class Recorder implements Hooks {
         lockWaitStarted(sync);
         locks.waited(sync, LockWaits.MIN_STACK_NANOS * 2);
         locks.drain();
-        files.opened(stream, "warm-up");  // fileOpened and fileCall skip the agent's own threads, this one included
+        files.opened(stream, "warm-up");
         files.call(stream, true, 1);
         files.place(stream, true, 1);
         files.closed(stream);
@@ -106,16 +105,13 @@ final class Recorder implements Hooks {
         locks.waited(sync, System.nanoTime() - startNanos);
     }
 
-    /** Quadrant's own file work (JFR's parser reads its chunk files in small pieces) is not the application's. */
-    private static boolean isAgentThread() { return Thread.currentThread().getName().startsWith(Threads.AGENT_THREAD_PREFIX); }
-
     @Override public void fileCall(Object stream, boolean write, int bytes) {
-        if (bytes <= FileCalls.SMALL_BYTES && !isAgentThread()) files.call(stream, write, bytes);
+        if (bytes <= FileCalls.SMALL_BYTES) files.call(stream, write, bytes);
     }
 
     @Override public void fileOpened(Object stream, String path) {
         if (path != null) files.opened(stream, path);
-        if (!isAgentThread()) openFiles.opened(stream);
+        openFiles.opened(stream);
     }
 
     @Override public void fileClosed(Object stream) {

@@ -86,6 +86,15 @@ final class Weaver {
         return net.bytebuddy.asm.Advice.to(advice).on(on);
     }
 
+    /**
+     * Takes the transformer off the class-load path (the woven classes stay woven): while the heap is exhausted the
+     * JVM cannot even hand a class name to a transformer and prints an assertion to the host's stderr.
+     */
+    void detach(Instrumentation inst) { inst.removeTransformer(transformer); }
+
+    /** Puts it back, so classes loaded or retransformed from now on are woven again. */
+    void reattach(Instrumentation inst) { inst.addTransformer(transformer, true); }
+
     /** Retransforms the woven classes back to their original bytes; returns how many were. */
     int remove(Instrumentation inst) {
         java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();

@@ -3,6 +3,7 @@ package dev.quadrant.collectors.instrument;
 import dev.quadrant.bootstrap.Bridge;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.Frames;
+import dev.quadrant.core.Names;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.LiveThreads;
@@ -43,13 +44,14 @@ public final class Weaving {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<List<String>, Integer> previousGroups = Map.of();
     private long lastTickNanos = System.nanoTime();
+    private boolean hookPaused;
 
     private Weaving(Instrumentation inst) {
         this.inst = inst;
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         recorder.warmUp();
-        Bridge.install(recorder);
+        Bridge.install(FailingHooks.orElse(new ApplicationThreadsOnly(recorder)));
         Weaver w;
         try {
             w = new Weaver(inst);
@@ -74,7 +76,6 @@ public final class Weaving {
     public synchronized Map<String, Long> queueDepths() {
         Map<String, Long> depth = new HashMap<>();
         for (PoolState p : recorder.pools.expunge()) {
-            if (isAgents(p)) continue;
             Object pool = p.get();
             long queued = queued(pool);
             if (queued >= 0) depth.merge(name(p, pool), queued, Long::sum);
@@ -94,7 +95,6 @@ public final class Weaving {
         long now = System.nanoTime();
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
         for (PoolState p : recorder.pools.expunge()) {
-            if (isAgents(p)) continue;
             Object pool = p.get();
             if (pool instanceof ThreadPoolExecutor t) window.pool(executor(p, t, now));
             else if (pool instanceof ForkJoinPool f) window.pool(forkJoin(p, f));
@@ -175,14 +175,8 @@ public final class Weaving {
                 0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
     }
 
-    /** Quadrant's own scheduler is woven like any pool: it is not the application's. */
-    private static boolean isAgents(PoolState p) {
-        String worker = p.threadName;
-        return worker != null && worker.startsWith(Threads.AGENT_THREAD_PREFIX);
-    }
-
     /** "pool-3-thread-12" reads as "pool-N-thread-N": the threads of one factory share it. */
-    private static String namePattern(String threadName) { return DIGITS.matcher(threadName).replaceAll("N"); }
+    private static String namePattern(String threadName) { return DIGITS.matcher(Names.cap(threadName)).replaceAll("N"); }
 
     /** The first application frame of a creation stack; null when created before the weaving. */
     private static String siteOf(List<String> created) { return created == null ? null : Frames.firstApplicationFrame(created); }
@@ -235,6 +229,22 @@ public final class Weaving {
 
         Group(List<String> stack) { this.stack = stack; }
     }
+
+    /** While the heap is nearly full: no transformer on the class-load path (what is woven stays woven and recording). */
+    public synchronized void pauseClassLoadHook() {
+        if (hookPaused) return;
+        weaver.detach(inst);
+        hookPaused = true;
+    }
+
+    public synchronized void resumeClassLoadHook() {
+        if (!hookPaused) return;
+        weaver.reattach(inst);
+        hookPaused = false;
+    }
+
+    /** Turns the advice into no-ops at once: nothing is recorded any more, the woven classes stay as they are. */
+    public void quiesce() { Bridge.uninstall(); }
 
     /** Turns the advice into no-ops at once, then retransforms the woven classes back to their original bytes; returns how many. */
     public int close() {

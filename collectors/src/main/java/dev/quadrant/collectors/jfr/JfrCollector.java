@@ -1,8 +1,11 @@
 package dev.quadrant.collectors.jfr;
 
+import dev.quadrant.collectors.AgentThreads;
 import dev.quadrant.collectors.Faults;
+import dev.quadrant.collectors.JvmExit;
 import dev.quadrant.core.WindowBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +37,10 @@ public final class JfrCollector implements AutoCloseable {
     private volatile List<String> enabled = List.of();
     private volatile List<String> missing = List.of();
     private final CountDownLatch flushed = new CountDownLatch(1);
+    private volatile boolean closing;
+    private volatile Instant endedAt;
+    private volatile String endReason;
+    private volatile long recordingId = -1;
 
     public JfrCollector(List<JfrHandler> handlers, Supplier<WindowBuilder> window, Faults faults) {
         this.handlers = List.copyOf(handlers);
@@ -57,7 +64,7 @@ public final class JfrCollector implements AutoCloseable {
      * that event is started and stopped (1-15 ms, measured); the stream delivers the samples a flush later.
      */
     public void requestOldObjects() {
-        if (stream == null || !enabled.contains(OLD_OBJECT_SAMPLE)) return;
+        if (stream == null || !enabled.contains(OLD_OBJECT_SAMPLE) || JvmExit.inProgress()) return;
         try (Recording r = new Recording()) {
             r.setName(Threads.AGENT_THREAD_PREFIX + "old-objects");
             r.enable(OLD_OBJECT_SAMPLE).with("cutoff", OldObjectSampleHandler.CUTOFF);
@@ -71,9 +78,12 @@ public final class JfrCollector implements AutoCloseable {
 
     /** Starts streaming on a daemon thread of its own; returns once the stream is set up. */
     public void start() {
-        Set<String> available = FlightRecorder.getFlightRecorder().getEventTypes().stream()
-                .map(EventType::getName).collect(Collectors.toSet());
+        FlightRecorder recorder = FlightRecorder.getFlightRecorder();
+        Set<String> available = recorder.getEventTypes().stream().map(EventType::getName).collect(Collectors.toSet());
+        Set<Long> before = recorder.getRecordings().stream().map(Recording::getId).collect(Collectors.toSet());
         RecordingStream rs = new RecordingStream();
+        // the stream does not name its recording; it is the one that was not there before
+        recordingId = recorder.getRecordings().stream().map(Recording::getId).filter(id -> !before.contains(id)).findFirst().orElse(-1L);
         rs.setMaxAge(MAX_AGE);
         rs.setMaxSize(MAX_SIZE_BYTES);
         List<String> on = new ArrayList<>();
@@ -93,17 +103,49 @@ public final class JfrCollector implements AutoCloseable {
         missing = List.copyOf(off);
         if (!off.isEmpty()) LOG.info("JFR events not on this JVM, their rules get no data: {}", off);
         stream = rs;
-        Thread t = new Thread(() -> {
-            try {
-                rs.start();
-            } catch (Throwable e) {
-                faults.record("jfr stream", e);
-            }
-        }, Threads.AGENT_THREAD_PREFIX + "jfr");
-        t.setDaemon(true);
-        t.start();
+        AgentThreads.create("jfr", () -> run(rs), true).start();
         LOG.info("JFR streaming {}", on);
     }
+
+    private void run(RecordingStream rs) {
+        String why = "its recording was stopped from outside, e.g. jcmd JFR.stop";
+        try {
+            rs.start();
+        } catch (Throwable e) {
+            faults.record("jfr stream", e);
+            why = e.toString();
+        }
+        if (closing || JvmExit.inProgress()) return;
+        endReason = why;
+        endedAt = Instant.now();
+    }
+
+    /**
+     * When the stream ended without {@link #close}, null while it runs. An operator's {@code jcmd JFR.stop} ends it on
+     * JDK 17; on JDK 25 the stream stays open and silent, so its recording is looked for too (then it is closed here).
+     */
+    public Instant endedAt() {
+        if (endedAt == null && stream != null && recordingId >= 0 && !recordingRuns()) {
+            endReason = "its recording was stopped from outside, e.g. jcmd JFR.stop";
+            endedAt = Instant.now();
+            RecordingStream rs = stream;
+            if (rs != null) {
+                closing = true;
+                rs.close();
+            }
+        }
+        return endedAt;
+    }
+
+    private boolean recordingRuns() {
+        for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
+            if (r.getId() == recordingId) return r.getState() == jdk.jfr.RecordingState.RUNNING || r.getState() == jdk.jfr.RecordingState.NEW
+                    || r.getState() == jdk.jfr.RecordingState.DELAYED;
+        }
+        return false;
+    }
+
+    public String endReason() { return endReason; }
 
     private void dispatch(JfrHandler handler, jdk.jfr.consumer.RecordedEvent e) {
         WindowBuilder w = window.get();
@@ -125,6 +167,7 @@ public final class JfrCollector implements AutoCloseable {
     public List<String> missingEvents() { return missing; }
 
     @Override public void close() {
+        closing = true;
         RecordingStream rs = stream;
         stream = null;
         if (rs != null) {

@@ -4,7 +4,7 @@ import jdk.jfr.consumer.RecordedThread;
 
 /** Thread names from JFR events, and which threads are Quadrant's own. */
 public final class Threads {
-    public static final String AGENT_THREAD_PREFIX = "quadrant-";
+    public static final String AGENT_THREAD_PREFIX = dev.quadrant.collectors.AgentThreads.PREFIX;
 
     private Threads() {}
 

@@ -5,6 +5,7 @@ public final class TypeNames {
     private TypeNames() {}
 
     public static String readable(String name) {
+        name = dev.quadrant.core.Names.cap(name);
         int dims = 0;
         while (dims < name.length() && name.charAt(dims) == '[') dims++;
         if (dims == 0) return name;

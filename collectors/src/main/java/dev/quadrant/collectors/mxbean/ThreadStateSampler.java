@@ -30,6 +30,7 @@ public final class ThreadStateSampler {
     static final int MAX_BUSY_STACKS = 512;        // per window; more distinct busy stacks are counted, not kept
     static final Duration CLASSIFY_WAIT_AFTER = Duration.ofSeconds(2);  // a wait this old gets its stack read, once
     static final int MAX_HOLDERS = 64;             // lock holders' stacks per window
+    static final int MAX_WAIT_STACKS_PER_POLL = 128;  // a host that parks thousands of threads at once gets them read over several polls
     static final String JUC_LOCK_PREFIX = "java.util.concurrent.locks.Reentrant";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -119,7 +120,9 @@ public final class ThreadStateSampler {
             Waiting w = waits.get(t.getThreadId());
             if (w == null || !w.same(t)) w = new Waiting(t.getThreadName(), blockerOf(t), t.getWaitedCount(), now);
             next.put(t.getThreadId(), w);
-            if (!w.classified && Duration.between(w.since, now).compareTo(CLASSIFY_WAIT_AFTER) >= 0) unread.add(t.getThreadId());
+            if (!w.classified && unread.size() < MAX_WAIT_STACKS_PER_POLL && Duration.between(w.since, now).compareTo(CLASSIFY_WAIT_AFTER) >= 0) {
+                unread.add(t.getThreadId());
+            }
         }
         waits.clear();
         waits.putAll(next);

@@ -1,0 +1,90 @@
+package dev.quadrant.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.OutOfMemoryApp;
+import dev.quadrant.e2e.scenarios.WovenPathsApp;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Failures inside the agent never change what the host's code does. */
+@Tag("e2e")
+class HostFaultsTest {
+    private static final AtomicReference<Host.Outcome> WOVEN_WITHOUT = new AtomicReference<>();
+
+    private static TargetJvm.Launch woven() { return new TargetJvm.Launch(WovenPathsApp.class).args("12"); }
+
+    private static Host.Outcome wovenWithout() throws Exception {
+        if (WOVEN_WITHOUT.get() == null) WOVEN_WITHOUT.set(Host.run(woven()));
+        return WOVEN_WITHOUT.get();
+    }
+
+    /** Pools, locks, thread starts, file streams, channels and look-ups give the same results with the agent as without. */
+    @Test void wovenPathsBehaveAsWithoutTheAgent() throws Exception {
+        Host.Outcome with = Host.run(woven().agent("interval=1s"));
+        Host.assertSameAsWithout(wovenWithout(), with);
+        assertThat(Host.agentErrors(with.jvm())).as(Host.log(with.jvm())).isZero();
+        assertThat(with.jvm().reports()).as("the pools were seen: the weaving was in place")
+                .anyMatch(r -> r.at("/metrics/THREADS/pools").size() > 0);
+    }
+
+    /**
+     * A 32 MiB service whose cache outgrows the heap twice and recovers: the agent sees the heap nearly full after GC,
+     * stops allocating (no stream, no reports, no class-load hook) before the service runs out, says so in the next
+     * report and resumes; none of its threads is ever the one that gets the OutOfMemoryError.
+     */
+    @Test void aHostThatRunsOutOfMemoryAndRecovers() throws Exception {
+        Host.Outcome none = Host.run(new TargetJvm.Launch(OutOfMemoryApp.class).args("recover", "0").jvmArgs("-Xmx32m", "-XX:+UseG1GC"));
+        Host.Outcome with = Host.run(new TargetJvm.Launch(OutOfMemoryApp.class).args("recover", "12000").jvmArgs("-Xmx32m", "-XX:+UseG1GC")
+                .agent("interval=1s"));
+        Host.assertSameAsWithout(none, with);
+        assertThat(none.stdout()).contains("cycle 2: the cache ran out of heap");
+        String log = Host.log(with.jvm());
+        assertThat(log).as("no agent thread ran out of memory").doesNotContain("OutOfMemoryError").contains("JFR streaming paused");
+        assertThat(Host.agentErrors(with.jvm())).isZero();
+        List<JsonNode> reports = with.jvm().reports();
+        int shed = indexOf(reports, r -> r.at("/agent/shedding/reason").asText().startsWith("heap"));
+        assertThat(shed).as("a report says what was shed, and why").isNotNegative();
+        assertThat(reports.get(shed).at("/agent/shedding/skipped").toString()).contains("reports (held until the heap has room)");
+        assertThat(reports.get(shed).at("/agent/notes").toString()).contains("Reports were held back");
+        assertThat(reports.subList(shed, reports.size())).as("the agent resumed once the heap had room")
+                .anyMatch(r -> r.at("/agent/shedding").isMissingNode());
+        assertThat(log).contains("JFR streaming resumed");
+    }
+
+    /**
+     * -XX:+ExitOnOutOfMemoryError ends the JVM at the first OutOfMemoryError of any thread: with the heap held 96% full
+     * for seconds, the JVM still ends exactly where the service itself runs out, as without the agent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hold", "recover"})
+    void exitOnOutOfMemoryErrorEndsWhereTheServiceRunsOut(String mode) throws Exception {
+        String[] jvm = {"-Xmx32m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"};
+        Host.Outcome none = Host.run(new TargetJvm.Launch(OutOfMemoryApp.class).args(mode, "1000").jvmArgs(jvm));
+        Host.Outcome with = Host.run(new TargetJvm.Launch(OutOfMemoryApp.class).args(mode, "1000").jvmArgs(jvm).agent("interval=500ms"));
+        Host.assertSameAsWithout(none, with);
+        assertThat(none.exitCode()).isEqualTo(3);
+        if (mode.equals("hold")) assertThat(with.stdout()).contains("asking for one large report");
+        assertThat(Host.log(with.jvm())).doesNotContain("OutOfMemoryError");
+    }
+
+    private static int indexOf(List<JsonNode> reports, java.util.function.Predicate<JsonNode> p) {
+        for (int i = 0; i < reports.size(); i++) if (p.test(reports.get(i))) return i;
+        return -1;
+    }
+
+    /** Every hook throws (the test switch): the woven JDK code still does exactly what it does without the agent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime", "stackoverflow", "oom"})
+    void hooksThatThrowChangeNothing(String failure) throws Exception {
+        Host.Outcome with = Host.run(woven().agent("interval=1s").jvmArgs("-Dquadrant.test.failingHooks=" + failure));
+        Host.assertSameAsWithout(wovenWithout(), with);
+        assertThat(Host.agentErrors(with.jvm())).as("the failures were counted").isPositive();
+        assertThat(Host.log(with.jvm())).contains("instrumentation advice failed").contains("test: failing hook");
+    }
+}

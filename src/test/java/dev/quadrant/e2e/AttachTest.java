@@ -59,6 +59,21 @@ class AttachTest {
         }
     }
 
+    /** What attach is given reaches the agent, every key: no weaving with instrument=off, reports rotated at keep. */
+    @Test void attachPassesEveryOptionOn() throws Exception {
+        try (TargetJvm app = new TargetJvm.Launch(LedgerLockScenario.class).start()) {
+            String pid = Long.toString(app.pid());
+            Cli.Result attached = Cli.run("attach", pid, "out=" + app.out + ",interval=500ms,keep=2,instrument=off");
+            assertThat(attached.exit()).as(attached.toString()).isZero();
+            await().atMost(DETECTION).until(() -> app.reports().stream().anyMatch(r -> r.get("sequence").asInt() >= 4));
+            assertThat(app.reports()).as("keep=2").hasSizeLessThanOrEqualTo(2);
+            String log = Files.readString(app.out.resolve("quadrant.log"));
+            assertThat(log).contains("reports every PT0.5S").doesNotContain("Woven");
+            assertThat(Cli.run("stop", pid).exit()).isZero();
+            assertThat(Files.readString(app.out.resolve("quadrant.log"))).doesNotContain("Instrumentation removed");
+        }
+    }
+
     /** Attached later, the JDK classes the application already uses are retransformed: its running pool is seen. */
     @Test void attachingLaterWeavesClassesAlreadyLoaded() throws Exception {
         try (TargetJvm app = new TargetJvm.Launch(CheckoutPoolSaturationScenario.class).start()) {

@@ -197,9 +197,18 @@ final class TargetJvm implements AutoCloseable {
         }
     }
 
+    static final Duration SIGTERM_EXIT = Duration.ofSeconds(10);
+
+    /**
+     * Ends the JVM as an orchestrator does, with SIGTERM, and fails the test unless it then exits by itself within
+     * {@link #SIGTERM_EXIT} (a final report included): every test that runs a JVM checks its exit.
+     */
     @Override public void close() throws InterruptedException {
+        if (!process.isAlive()) return;
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process.waitFor(SIGTERM_EXIT.toMillis(), TimeUnit.MILLISECONDS)) return;
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("did not exit within " + SIGTERM_EXIT + " of SIGTERM; " + describe());
     }
 
     record Found(JsonNode report, JsonNode finding) {

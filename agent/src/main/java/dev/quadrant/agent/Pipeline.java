@@ -105,7 +105,8 @@ final class Pipeline {
     private volatile long lastTickEndNanos;
     private boolean jfrPaused;                  // closed by pauseForMemory, to be started again
     private volatile boolean held;              // a report was held back while the heap was nearly full
-    private volatile Instant pausedAt;  // what the agent is busy with, for the line a stop that gives up writes
+    private volatile Instant pausedAt;
+    private String lostRepository;              // the JFR repository last seen deleted (said once)  // what the agent is busy with, for the line a stop that gives up writes
 
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
@@ -236,6 +237,19 @@ final class Pipeline {
     }
 
     /**
+     * A JFR repository deleted under a running JVM (a /tmp cleaner, an operator): JFR makes a new one at its next chunk
+     * and loses the chunk it was writing, for every recording to disk; the stream reads on. Said once per repository.
+     */
+    private void noticeLostRepository() {
+        String repository = System.getProperty("jdk.jfr.repository");
+        if (repository == null || repository.equals(lostRepository) || java.nio.file.Files.isDirectory(java.nio.file.Path.of(repository))) return;
+        lostRepository = repository;
+        note("The JFR repository " + repository + " was deleted at about " + Instant.now() + ": JFR loses the chunk it was writing"
+                + " for every recording to disk; Quadrant's stream reads on");
+        LOG.warn("The JFR repository {} was deleted", repository);
+    }
+
+    /**
      * An operator's {@code jcmd JFR.stop}, or a JFR repository that disappeared, ends the stream under us: start a new
      * one and say what was lost. Runs on the tick.
      */
@@ -357,6 +371,7 @@ final class Pipeline {
         tickLock.lock();
         try {
             if (!last) {
+                noticeLostRepository();
                 restartEndedStream();
                 if (!protection.shedding()) resumeAfterPressure();
             }

@@ -39,6 +39,7 @@ final class Quadrant {
     private final AtomicReference<Thread> stopper = new AtomicReference<>();
     private volatile Pipeline pipeline;
     private volatile Thread exitHook;
+    private volatile Thread starter;
 
     private Quadrant(Options options, String loadedBy, Path dir, Instrumentation inst) {
         this.options = options;
@@ -70,7 +71,8 @@ final class Quadrant {
             return null;  // the JVM is already on its way out: nothing to watch
         }
         q.exitHook = hook;
-        AgentThreads.create("start", q.new Start(), true).start();
+        q.starter = AgentThreads.create("start", q.new Start(), true);
+        q.starter.start();
         return null;
     }
 
@@ -166,6 +168,10 @@ final class Quadrant {
         @Override public void run() {
             try {
                 built.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // a stop command right after the start: let JFR and the weaving finish starting, so that nothing of
+                // this run starts after the next attach does; at exit nothing waits (the start thread skips the rest)
+                Thread s = starter;
+                if (!jvmExit && s != null) s.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) / 2));
                 Pipeline p = pipeline;
                 if (p != null) p.close(reason, deadline);
             } catch (Throwable t) {

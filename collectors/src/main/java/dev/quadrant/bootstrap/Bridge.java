@@ -14,9 +14,12 @@ public final class Bridge {
 
     private Bridge() {}
 
-    public static void install(Hooks h) { hooks = h; }
+    public static synchronized void install(Hooks h) { hooks = h; }
 
-    public static void uninstall() { hooks = null; }
+    /** Switches {@code h} off; hooks installed since by a later start of the agent stay. */
+    public static synchronized void uninstall(Hooks h) {
+        if (hooks == h) hooks = null;
+    }
 
     public static long failures() { return failures; }
 

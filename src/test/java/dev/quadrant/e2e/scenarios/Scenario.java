@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** What every scenario main shares: it ends by itself, so a test that dies leaves nothing running for long. */
 final class Scenario {
-    static final Duration MAX_LIFETIME = Duration.ofSeconds(90);
+    static final Duration MAX_LIFETIME = Duration.ofSeconds(Long.getLong("scenario.maxSeconds", 90));  // longer only for soak runs
 
     private Scenario() {}
 

@@ -40,6 +40,7 @@ public final class Weaving {
 
     private final Instrumentation inst;
     private final Recorder recorder = new Recorder();
+    private final dev.quadrant.bootstrap.Hooks hooks = FailingHooks.orElse(new ApplicationThreadsOnly(recorder));
     private final Weaver weaver;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<List<String>, Integer> previousGroups = Map.of();
@@ -51,12 +52,12 @@ public final class Weaving {
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         recorder.warmUp();
-        Bridge.install(FailingHooks.orElse(new ApplicationThreadsOnly(recorder)));
+        Bridge.install(hooks);
         Weaver w;
         try {
             w = new Weaver(inst);
         } catch (RuntimeException | Error e) {
-            Bridge.uninstall();
+            Bridge.uninstall(hooks);
             throw e;
         }
         weaver = w;
@@ -244,11 +245,11 @@ public final class Weaving {
     }
 
     /** Turns the advice into no-ops at once: nothing is recorded any more, the woven classes stay as they are. */
-    public void quiesce() { Bridge.uninstall(); }
+    public void quiesce() { Bridge.uninstall(hooks); }
 
     /** Turns the advice into no-ops at once, then retransforms the woven classes back to their original bytes; returns how many. */
     public int close() {
-        Bridge.uninstall();
+        Bridge.uninstall(hooks);
         int restored = weaver.remove(inst);
         CallerStacks.clear();
         return restored;

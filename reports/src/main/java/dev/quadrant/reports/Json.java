@@ -86,8 +86,8 @@ public final class Json {
     static final int MAX_STRING = 4096;
 
     /**
-     * A JSON string any strict parser takes: control characters escaped, and a surrogate without its pair (a name
-     * the JDK lets a thread have, which no UTF-8 encoder can write) replaced by U+FFFD.
+     * A JSON string any strict parser takes: control characters and bidirectional overrides escaped, and a surrogate
+     * without its pair (a name the JDK lets a thread have, which no UTF-8 encoder can write) replaced by U+FFFD.
      */
     static void string(String s, StringBuilder out) {
         s = dev.quadrant.core.Names.cap(s, MAX_STRING);
@@ -108,8 +108,12 @@ public final class Json {
                 // '<' escaped too, so the JSON can sit inside an HTML <script> block without closing it
                 case '<' -> out.append("\\u003c");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
+                    // line separators break JavaScript; bidirectional overrides reorder what a terminal shows after them
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
                 }
             }
         }

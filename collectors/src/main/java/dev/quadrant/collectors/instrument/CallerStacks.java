@@ -38,12 +38,11 @@ final class CallerStacks {
         return stack;
     }
 
-    private static final java.util.Set<String> OWN = java.util.Set.of(CallerStacks.class.getName(), Recorder.class.getName(),
-            LockWaits.class.getName(), ThreadSites.class.getName(), PoolState.class.getName(), FileCalls.class.getName(),
-            Lookups.class.getName(), OpenFiles.class.getName());
+    private static final String OWN_PACKAGE = CallerStacks.class.getPackageName() + ".";
 
+    /** The bridge and everything the hooks run through (recorder, filters, tables): never where the application's call came from. */
     private static boolean isOwn(String className) {
-        return className.startsWith("dev.quadrant.bootstrap.") || OWN.contains(className);
+        return className.startsWith("dev.quadrant.bootstrap.") || className.startsWith(OWN_PACKAGE);
     }
 
     static void clear() { FORMATTED.clear(); }

@@ -106,7 +106,9 @@ final class Pipeline {
     private boolean jfrPaused;                  // closed by pauseForMemory, to be started again
     private volatile boolean held;              // a report was held back while the heap was nearly full
     private volatile Instant pausedAt;
-    private String lostRepository;              // the JFR repository last seen deleted (said once)  // what the agent is busy with, for the line a stop that gives up writes
+    private String lostRepository;              // the JFR repository last seen deleted (said once)
+    private boolean securityChecked;            // a security manager's permissions were looked at
+    private volatile boolean inert;             // a security manager denies the agent its reports or MXBeans  // what the agent is busy with, for the line a stop that gives up writes
 
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
@@ -234,6 +236,34 @@ final class Pipeline {
         note("JFR streaming was paused from " + pausedAt + " to " + Instant.now() + " while the heap was nearly full: CPU samples,"
                 + " allocation sites, lock waits and I/O events of that time are missing");
         LOG.info("Heap pressure gone: JFR streaming resumed");
+    }
+
+    /**
+     * A security manager installed by the application (JDK 17-23) may deny the agent what it needs: checked once, then
+     * the parts it denies are turned off and said once on stderr. Without its reports or its MXBeans the agent stops
+     * working altogether (the stop command still ends it). Returns whether the agent is now off.
+     */
+    private boolean securityManagerDenies() {
+        if (securityChecked || !SecurityCheck.installed()) return inert;
+        securityChecked = true;
+        Map<String, java.security.Permission> denied = SecurityCheck.denied(writer.dir());
+        if (denied.isEmpty()) return false;
+        boolean stop = denied.containsKey(SecurityCheck.REPORTS) || denied.containsKey(SecurityCheck.MXBEANS);
+        System.err.println(SecurityCheck.line(denied, stop));
+        JfrCollector c;
+        Weaving w;
+        synchronized (this) {
+            c = jfr;
+            w = instrumentation;
+            if (stop || denied.containsKey(SecurityCheck.JFR)) jfr = null;
+        }
+        if ((stop || denied.containsKey(SecurityCheck.JFR)) && c != null) c.close();
+        if (stop) {
+            if (w != null) w.quiesce();
+            inert = true;
+            scheduler.shutdown();
+        }
+        return inert;
     }
 
     /**
@@ -370,6 +400,7 @@ final class Pipeline {
         }
         tickLock.lock();
         try {
+            if (!last && securityManagerDenies()) return;
             if (!last) {
                 noticeLostRepository();
                 restartEndedStream();
@@ -517,7 +548,7 @@ final class Pipeline {
         scheduler.shutdownNow();
         if (woven != null) woven.quiesce();
         try {
-            if (tickLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!inert && tickLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 try {
                     LOG.info("Stopping ({}): writing the final report", reason);
                     tick(true);

@@ -28,7 +28,6 @@ final class Quadrant {
     static final Duration EXIT_DEADLINE = Duration.ofSeconds(2);   // all of Quadrant's work at JVM exit: the host must not wait longer
     static final Duration STOP_DEADLINE = Duration.ofSeconds(10);  // the stop command: final report, JFR closed, weaving removed
     private static final AtomicReference<Quadrant> RUNNING = new AtomicReference<>();
-    private static final Logger LOG = LoggerFactory.getLogger(Quadrant.class);
 
     private final Options options;
     private final String loadedBy;
@@ -53,6 +52,10 @@ final class Quadrant {
         Quadrant running = RUNNING.get();
         if (running != null) return "quadrant: already running in this JVM (reports in " + running.dir + "); this load is ignored.";
         Path dir = options.out().toAbsolutePath();
+        if (SecurityCheck.installed()) {  // -Djava.security.manager with a policy: say what it denies instead of failing on it
+            java.util.Map<String, java.security.Permission> denied = SecurityCheck.denied(dir);
+            if (!denied.isEmpty()) return SecurityCheck.line(denied, true).replace("Quadrant stops", "Quadrant is not started");
+        }
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new IOException("not writable by user " + System.getProperty("user.name"));
@@ -147,7 +150,7 @@ final class Quadrant {
         }
         if (t.isAlive()) {
             Pipeline p = pipeline;
-            LOG.warn("Stopping ({}) gave up after {} ms{}; {}", reason, limit.toMillis(), p == null ? " (still starting)" : " (" + p.stage() + ")",
+            log().warn("Stopping ({}) gave up after {} ms{}; {}", reason, limit.toMillis(), p == null ? " (still starting)" : " (" + p.stage() + ")",
                     jvmExit ? "the JVM exits without the rest" : "the rest goes on in the background");
             if (jvmExit) LogFile.close();
         }
@@ -175,7 +178,7 @@ final class Quadrant {
                 Pipeline p = pipeline;
                 if (p != null) p.close(reason, deadline);
             } catch (Throwable t) {
-                LOG.warn("Stopping ({}) failed", reason, t);
+                log().warn("Stopping ({}) failed", reason, t);
             } finally {
                 Thread hook = exitHook;
                 if (!jvmExit && hook != null) {
@@ -191,7 +194,15 @@ final class Quadrant {
         }
     }
 
+    /** Looked up when needed: logging's set-up reads system properties, which a security manager may deny before anything is checked. */
+    private static Logger log() { return LoggerFactory.getLogger(Quadrant.class); }
+
     private void release() {
-        if (RUNNING.compareAndSet(this, null)) System.clearProperty(MARKER_PROPERTY);
+        if (!RUNNING.compareAndSet(this, null)) return;
+        try {
+            System.clearProperty(MARKER_PROPERTY);
+        } catch (RuntimeException deniedBySecurityManager) {
+            // the marker stays; the attach CLI then says "already running" where it is not
+        }
     }
 }

@@ -10,8 +10,13 @@ public final class QuadrantAgent {
     /** The argument the CLI's {@code stop} passes; not an option list (a bare key is an error there). */
     static final String STOP_COMMAND = "stop";
 
+    /** Never throws: a premain that throws makes the JVM abort before the application's main runs. */
     public static void premain(String args, Instrumentation inst) {
-        if (!runsAnApplication(System.getProperty("sun.java.command"), System.getProperty("jdk.module.main"))) return;
+        try {
+            if (!runsAnApplication(System.getProperty("sun.java.command"), System.getProperty("jdk.module.main"))) return;
+        } catch (Throwable t) {
+            // a security manager from the command line that does not let the agent read properties: load says so
+        }
         load(args, AgentStats.STARTED_WITH_JVM, inst);
     }
 
@@ -45,15 +50,17 @@ public final class QuadrantAgent {
         } catch (Options.BadOption e) {
             message = e.line();
         } catch (Throwable t) {
-            message = "quadrant: failed to start (" + t + "); the application continues without it.";
+            Throwable cause = t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
+            message = "quadrant: failed to start (" + cause + "); the application continues without it.";
         }
         try {
-            if (message == null) {
-                System.clearProperty(Quadrant.MESSAGE_PROPERTY);
-            } else {
-                System.err.println(message);
-                System.setProperty(Quadrant.MESSAGE_PROPERTY, message);
-            }
+            if (message != null) System.err.println(message);
+        } catch (Throwable ignored) {
+            // no stderr: nothing more to do
+        }
+        try {
+            if (message == null) System.clearProperty(Quadrant.MESSAGE_PROPERTY);
+            else System.setProperty(Quadrant.MESSAGE_PROPERTY, message);
         } catch (Throwable ignored) {
             // a security manager that forbids properties: stderr has said it
         }

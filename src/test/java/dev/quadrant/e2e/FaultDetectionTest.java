@@ -22,9 +22,8 @@ class FaultDetectionTest {
 
     @Test void lockContentionOnTheLedgerMonitor() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(LedgerLockScenario.class, "interval=2s")) {
-            TargetJvm.Found found = jvm.awaitFinding("threads.lock-contention", DETECTION);
+            TargetJvm.Found found = jvm.awaitWarning("threads.lock-contention", DETECTION);
             JsonNode f = found.finding();
-            assertThat(found.severity()).isIn("WARNING", "CRITICAL");
             assertThat(f.at("/evidence/monitorClass").asText()).endsWith("LedgerLockScenario$Ledger");
             assertThat(f.at("/evidence/site").asText()).contains("LedgerLockScenario$Ledger.post");
             assertThat(f.at("/evidence/waitingThreads").toString()).contains("http-nio-");
@@ -45,7 +44,7 @@ class FaultDetectionTest {
 
     @Test void allocationChurnInTheEnricher() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(LogEnrichmentScenario.class, "interval=2s", "-Xmx128m")) {
-            JsonNode f = awaitAtLeastWarning(jvm, "memory.allocation-pressure");
+            JsonNode f = awaitAllocationSites(jvm);
             assertThat(f.at("/evidence/allocationRateBytesPerSecond").asLong()).isGreaterThan(300L << 20);
             assertThat(f.at("/evidence/topSites").toString()).contains("LogEnrichmentScenario");
         }
@@ -77,7 +76,7 @@ class FaultDetectionTest {
 
     @Test void allocationChurnInAResponseRelay() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(ResponseCopyScenario.class, "interval=2s", "-Xmx256m")) {
-            JsonNode f = awaitAtLeastWarning(jvm, "memory.allocation-pressure");
+            JsonNode f = awaitAllocationSites(jvm);
             assertThat(f.at("/evidence/topSites").toString()).contains("ResponseCopyScenario.relay");
         }
     }
@@ -88,6 +87,17 @@ class FaultDetectionTest {
             assertThat(f.at("/evidence/thread").asText()).isEqualTo("session-loader");
             assertThat(f.at("/evidence/site").asText()).contains("BlockingChannelScenario$SessionStore.readReply");
         }
+    }
+
+    /**
+     * The allocation rate is known from the first window, its sites once JFR's samples flow (how soon depends on the
+     * machine): the first warning names its sites or says they are still to come, and a later one names them.
+     */
+    private static JsonNode awaitAllocationSites(TargetJvm jvm) {
+        JsonNode first = awaitAtLeastWarning(jvm, "memory.allocation-pressure");
+        assertThat(first.at("/evidence/topSites").size() > 0 || first.at("/evidence/sitesPending").isTextual())
+                .as("sites, or why they are not in yet: " + first).isTrue();
+        return jvm.awaitWarning("memory.allocation-pressure", DETECTION, f -> f.at("/evidence/topSites").size() > 0, "naming its sites").finding();
     }
 
     private static JsonNode awaitAtLeastWarning(TargetJvm jvm, String rule) {

@@ -41,14 +41,14 @@ class NewestJdkTest {
 
     @Test void lockContention() throws Exception {
         try (TargetJvm jvm = TargetJvm.launchOn(JDK, LedgerLockScenario.class, "interval=2s")) {
-            JsonNode f = jvm.awaitFinding("threads.lock-contention", DETECTION).finding();
+            JsonNode f = jvm.awaitWarning("threads.lock-contention", DETECTION).finding();
             assertThat(f.at("/evidence/site").asText()).contains("LedgerLockScenario$Ledger.post");
         }
     }
 
     @Test void hotMethod() throws Exception {
         try (TargetJvm jvm = TargetJvm.launchOn(JDK, SearchRankingScenario.class, "interval=2s")) {
-            JsonNode f = jvm.awaitFinding("cpu.hot-method", DETECTION).finding();
+            JsonNode f = jvm.awaitWarning("cpu.hot-method", DETECTION).finding();
             assertThat(f.at("/evidence/method").asText()).endsWith("Ranker.editDistance");
         }
     }

@@ -426,6 +426,9 @@ final class Pipeline {
                 faults.record("descriptor kinds", t);
             }
             tickStage = "building the window";
+            JfrCollector stream;
+            synchronized (this) { stream = jfr; }
+            closing.jfrSince(stream == null ? null : stream.deliveringSince());
             Window window = closing.build(now, List.copyOf(history));
             if (held) {
                 held = false;

@@ -17,12 +17,14 @@ final class StackWeights {
     private final int maxStacks;
     private final Map<List<String>, long[]> stacks = new HashMap<>();
     private long total;
+    private long samples;
 
     StackWeights(int maxStacks) { this.maxStacks = maxStacks; }
 
     /** False when the stack is new and the table is full: its weight still counts in the total. */
     boolean add(List<String> stack, long weight) {
         total += weight;
+        samples++;
         long[] w = stacks.get(stack);
         if (w == null) {
             if (stacks.size() >= maxStacks) return false;
@@ -73,6 +75,6 @@ final class StackWeights {
                 .limit(TOP_EXCEPTION_SITES)
                 .map(e -> new CpuProfile.ExceptionSite(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], exceptionStacks.get(e.getKey())))
                 .toList();
-        return new CpuProfile(total, stacks.size(), top, tree.build(), exceptionMillis, sites);
+        return new CpuProfile(total, samples, stacks.size(), top, tree.build(), exceptionMillis, sites);
     }
 }

@@ -31,7 +31,7 @@ import java.util.List;
  * {@code lockWaits} is the time threads waited for monitors and java.util.concurrent locks by stack, in microseconds;
  * {@code timeline} the window's levels over time, for the report's charts.
  * {@code history} is the earlier windows' levels, oldest first, for the rules that judge a trend; {@code -1} figures
- * are unknown.
+ * are unknown. {@code jfrSince} is when the JFR stream whose events the window holds began recording (null: none did).
  */
 public record Window(
         long pid,
@@ -62,7 +62,8 @@ public record Window(
         JvmSample jvm,
         List<JvmSample> history,
         long eventsSeen,
-        long eventsDropped) {
+        long eventsDropped,
+        Instant jfrSince) {
 
     public Duration duration() {
         Duration d = Duration.between(start, end);
@@ -70,6 +71,12 @@ public record Window(
     }
 
     public double seconds() { return duration().toNanos() / 1e9; }
+
+    /**
+     * Whether JFR recorded for the whole window: rules whose evidence comes from JFR (allocation sites, pauses, socket
+     * and file events) say when it did not, rather than read its absence as a fact about the application.
+     */
+    public boolean jfrCovered() { return jfrSince != null && !jfrSince.isAfter(start); }
 
     /** Whether JFR's samples saw at least as much CPU as the thread dumps: the profile the CPU findings and flame graph use. */
     public boolean cpuFromJfr() { return cpu.cpuMillis() >= threadCpu.cpuMillis(); }

@@ -102,6 +102,8 @@ public final class WindowBuilder {
     private long seen, dropped;
     private boolean closed;
 
+    private Instant jfrSince;
+
     public WindowBuilder(long pid, Instant start) {
         this.pid = pid;
         this.start = start;
@@ -366,6 +368,9 @@ public final class WindowBuilder {
     /** Counts an event a collector saw but could not use (e.g. its handler failed). */
     public synchronized void dropped(long events) { dropped += events; }
 
+    /** When the JFR stream feeding this window began recording; null when none ran. */
+    public synchronized void jfrSince(Instant since) { jfrSince = since; }
+
     public synchronized long droppedSoFar() { return dropped; }
 
     private boolean accept() {
@@ -390,7 +395,7 @@ public final class WindowBuilder {
                 hosts.stream().sorted(Comparator.comparing(HostLookups::resolvedTime).reversed()).toList(),
                 openFiles.stream().sorted(Comparator.comparingLong(OpenFileSite::open).reversed()).toList(), Map.copyOf(descriptorKinds),
                 lockWaitMicros.build(), new Timeline(List.copyOf(points), pauses.stream().sorted(Comparator.comparing(Timeline.Pause::time)).toList(), pausesLeftOut),
-                jvm.build(end), List.copyOf(history), seen, dropped);
+                jvm.build(end), List.copyOf(history), seen, dropped, jfrSince);
     }
 
     /** The deepest pool queues at the window's end (pools of one name summed), kept in the history for the run's chart. */

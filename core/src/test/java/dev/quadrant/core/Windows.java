@@ -43,6 +43,9 @@ public final class Windows {
 
     public Windows allocated(long bytes) { builder.jvm().allocated(bytes); return this; }
 
+    /** JFR delivering events since {@code since}: before the window means the window is covered. */
+    public Windows jfrSince(Instant since) { builder.jfrSince(since); return this; }
+
     public Windows allocation(String type, long bytes, List<String> stack) { builder.allocationSample(type, bytes, stack); return this; }
 
     public Windows gcPauses(int count, Duration each) {

@@ -2,7 +2,8 @@ package dev.quadrant.collectors.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -36,10 +37,13 @@ final class Weaver {
         transformer = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // only the woven classes are retransformed, not every class loaded matched one by one (seconds on one CPU)
+                .redefineOnly(loaded(inst))
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new Listener())
-                .ignore(none())
+                // every other class load is dismissed by its name, before its bytes are looked at
+                .ignore(not(namedOneOf(WOVEN)))
                 .type(named(WOVEN[0])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.PoolCreated.class, isConstructor().and(takesArguments(7))))
                         .visit(advice(Advice.Execute.class, named("execute").and(takesArguments(1)).and(takesArgument(0, Runnable.class))))
@@ -70,6 +74,19 @@ final class Weaver {
                 .type(named(WOVEN[6])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Lookup.class, lookupMethod(type))))
                 .installOn(inst);
+    }
+
+    /** The woven classes this JVM has loaded already: they are retransformed; the others are woven as they load. */
+    static Class<?>[] loaded(Instrumentation inst) {
+        java.util.List<Class<?>> found = new java.util.ArrayList<>();
+        for (String name : WOVEN) {
+            try {
+                found.add(Class.forName(name, false, null));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not loaded yet, or not on this JDK
+            }
+        }
+        return found.toArray(new Class<?>[0]);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class JfrCollector implements AutoCloseable {
     private volatile Instant endedAt;
     private volatile String endReason;
     private volatile long recordingId = -1;
+    private volatile Instant deliveringSince;
 
     public JfrCollector(List<JfrHandler> handlers, Supplier<WindowBuilder> window, Faults faults) {
         this.handlers = List.copyOf(handlers);
@@ -98,7 +99,7 @@ public final class JfrCollector implements AutoCloseable {
             on.add(h.event());
         }
         rs.onError(t -> faults.record("jfr stream", t));
-        rs.onFlush(flushed::countDown);
+        rs.onFlush(this::flushed);
         enabled = List.copyOf(on);
         missing = List.copyOf(off);
         if (!off.isEmpty()) LOG.info("JFR events not on this JVM, their rules get no data: {}", off);
@@ -106,6 +107,17 @@ public final class JfrCollector implements AutoCloseable {
         AgentThreads.create("jfr", () -> run(rs), true).start();
         LOG.info("JFR streaming {}", on);
     }
+
+    private void flushed() {
+        if (deliveringSince == null) deliveringSince = Instant.now();
+        flushed.countDown();
+    }
+
+    /**
+     * Since when the stream delivers events (its first flush), null before: a window that began earlier may lack the
+     * JFR events of its first moments.
+     */
+    public Instant deliveringSince() { return deliveringSince; }
 
     private void run(RecordingStream rs) {
         String why = "its recording was stopped from outside, e.g. jcmd JFR.stop";

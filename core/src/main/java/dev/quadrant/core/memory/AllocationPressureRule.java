@@ -50,7 +50,10 @@ public final class AllocationPressureRule implements Rule {
         // A collector that keeps up with few, short pauses makes the rate alone no problem: INFO only.
         if (gcShare < GC_SHARE_THAT_MATTERS && gcPerSecond < GC_RATE_THAT_MATTERS) score = Math.min(score, Score.INFO_CAP);
         AllocationSite top = alloc.topSites().isEmpty() ? null : alloc.topSites().get(0);
-        String where = top == null ? "" : "; most by " + top.site() + " (" + simpleName(top.type()) + ")";
+        // the rate is the MXBean's from the first window; the sites are JFR's, which may still be starting
+        boolean sitesPending = top == null && !window.jfrCovered();
+        String where = top != null ? "; most by " + top.site() + " (" + simpleName(top.type()) + ")"
+                : sitesPending ? "; the sites follow once JFR's allocation samples flow" : "";
         return Optional.of(Finding.of(this, score)
                 .title("Allocating " + Units.bytes(rate) + "/s" + where)
                 .detail("Allocation rate " + Units.bytes(rate) + "/s (warning at " + Units.bytes(WARN_RATE) + "/s, critical at "
@@ -63,8 +66,11 @@ public final class AllocationPressureRule implements Rule {
                 .evidence("gcCollections", gcCount(window))
                 .evidence("gcPerSecond", Units.round(gcPerSecond, 2))
                 .evidence("topSites", topSites(alloc))
+                .evidence("sitesPending", !sitesPending ? null : "JFR was not yet recording when this window began"
+                        + (window.jfrSince() == null ? "" : " (it began at " + window.jfrSince() + ")") + ": the next report names the sites")
                 .stack(top == null ? List.of() : top.stack())
-                .recommendation(top == null ? "Record allocations with JFR to find the sites that allocate most."
+                .recommendation(sitesPending ? "Wait for the next report, which names the sites that allocate most."
+                        : top == null ? "Record allocations with JFR to find the sites that allocate most."
                         : "Allocate less at " + top.site() + ": reuse buffers, avoid boxing and intermediate copies, size collections up front,"
                         + " stream instead of materialising. If the rate is inherent, give the young generation more room.")
                 .verify("jcmd " + window.pid() + " GC.heap_info; jstat -gcutil " + window.pid()

@@ -61,11 +61,20 @@ class HotMethodRuleTest {
         assertThat(rule.evaluate(w).orElseThrow().severity()).isEqualTo(Severity.WARNING);
     }
 
+    /** A busy thread seen in ten dumps, a second of CPU each: a profile JFR's sampler could not take. */
     @Test void threadDumpsStandInWhereJfrSawLittle() {
-        Window w = Windows.of(TEN_S).cpu(OTHER, 10).threadCpu(HOT, 9_000).processCores(0.95).build();
+        Windows ten = Windows.of(TEN_S).cpu(OTHER, 10).processCores(0.95);
+        for (int dump = 0; dump < 10; dump++) ten.threadCpu(HOT, 900);
+        Window w = ten.build();
         Finding f = rule.evaluate(w).orElseThrow();
         assertThat(f.evidence()).containsEntry("method", "com.acme.Pricing.score").containsEntry("source", "thread-dumps");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    /** Two or three dumps while JFR is still starting are not a profile, however much CPU they weigh. */
+    @Test void aFewThreadDumpsAreNoFinding() {
+        Window w = Windows.of(TEN_S).threadCpu(HOT, 1_000).threadCpu(HOT, 1_000).threadCpu(OTHER, 1_000).processCores(0.95).build();
+        assertThat(rule.evaluate(w)).isEmpty();
     }
 
     @Test void jdkTopFrameNamesTheApplicationCaller() {

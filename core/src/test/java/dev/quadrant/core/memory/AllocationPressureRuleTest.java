@@ -30,6 +30,22 @@ class AllocationPressureRuleTest {
         assertThat(f.stack()).isEqualTo(SITE);
     }
 
+    /** The rate comes from the MXBean from the first window; the sites from JFR, which may still be starting. */
+    @Test void withoutJfrYetTheFindingSaysTheSitesAreNotInYet() {
+        Finding f = rule.evaluate(Windows.of(TEN_S).allocated(6_000 * MIB).gcPauses(40, Duration.ofMillis(10)).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.evidence()).containsKey("sitesPending").containsEntry("topSites", List.of());
+        assertThat(f.title()).contains("the sites follow");
+        assertThat(f.recommendation()).contains("next report");
+    }
+
+    @Test void withJfrRecordingAndNoSitesNothingIsPending() {
+        Finding f = rule.evaluate(Windows.of(TEN_S).jfrSince(Windows.T0.minusSeconds(5)).allocated(6_000 * MIB)
+                .gcPauses(40, Duration.ofMillis(10)).build()).orElseThrow();
+        assertThat(f.evidence()).doesNotContainKey("sitesPending");
+        assertThat(f.recommendation()).contains("Record allocations with JFR");
+    }
+
     @Test void highRateThatTheCollectorAbsorbsIsInfo() {
         Finding f = rule.evaluate(Windows.of(TEN_S).allocated(6_000 * MIB).gcPauses(5, Duration.ofMillis(2)).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.INFO);

@@ -73,6 +73,17 @@ class HtmlReportTest {
         assertThat(strip.indexOf("report-0001.html")).isLessThan(strip.indexOf("report-0002.html"));
     }
 
+    /** A lone surrogate is a name Java allows and no UTF-8 encoder writes; a bidirectional override would reorder the page. */
+    @Test void escapeMakesEveryNameWritableAndUnableToReorderThePage() {
+        assertThat(Html.escape("lone \uD800 high, \uDFFF low")).isEqualTo("lone \uFFFD high, \uFFFD low");
+        assertThat(Html.escape("pair \uD83D\uDE00 kept")).isEqualTo("pair \uD83D\uDE00 kept");
+        assertThat(Html.escape("<x>\uD83D\uDE00")).isEqualTo("&lt;x&gt;\uD83D\uDE00");
+        assertThat(Html.escape("\u202Eexe.gnp")).isEqualTo("[U+202E]exe.gnp");
+        assertThat(Html.escape("x".repeat(100_000))).hasSizeLessThanOrEqualTo(Json.MAX_STRING);
+        byte[] utf8 = Html.escape("a\uDBFFb").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("a\uFFFDb");
+    }
+
     @Test void escapeLeavesPlainTextAlone() {
         assertThat(Html.escape("plain text")).isEqualTo("plain text");
         assertThat(Html.escape("a\u0000b")).isEqualTo("a\uFFFDb");

@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 class JsonReportTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** What strict parsers refuse or terminals misshow: lone surrogates replaced, bidirectional overrides escaped. */
+    @Test void stringsAreValidForStrictParsers() throws Exception {
+        String json = Json.write(Map.of("name", "lone \uD800 \uDC00x \u202E\u2066 pair \uD83D\uDE00 nul\u0000"));
+        assertThat(json).doesNotContain("\uD800").doesNotContain("\u202E")
+                .contains("lone \uFFFD \uFFFDx \\u202e\\u2066 pair \uD83D\uDE00 nul\\u0000");
+        assertThat(mapper.readTree(json).get("name").asText()).isEqualTo("lone \uFFFD \uFFFDx \u202E\u2066 pair \uD83D\uDE00 nul\u0000");
+        java.nio.charset.StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(json));  // throws on a lone surrogate
+        assertThat(Json.write(Map.of("n", "y".repeat(1 << 20))).length()).isLessThan(Json.MAX_STRING + 20);
+    }
+
     @Test void hasEveryContractField() throws Exception {
         JsonNode root = mapper.readTree(JsonReport.render(Reports.report(3, "worker-1")));
         assertThat(root.get("schema").asText()).isEqualTo("quadrant-report/1");

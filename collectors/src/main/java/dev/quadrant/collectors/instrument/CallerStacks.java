@@ -38,11 +38,13 @@ final class CallerStacks {
         return stack;
     }
 
-    private static final String OWN_PACKAGE = CallerStacks.class.getPackageName() + ".";
+    /** Everything a hook runs through on its way here: never where the application's call came from. */
+    private static final java.util.Set<String> OWN = java.util.Set.of(CallerStacks.class.getName(), Recorder.class.getName(),
+            ApplicationThreadsOnly.class.getName(), FailingHooks.class.getName(), LockWaits.class.getName(), ThreadSites.class.getName(),
+            PoolState.class.getName(), PoolTable.class.getName(), FileCalls.class.getName(), Lookups.class.getName(), OpenFiles.class.getName());
 
-    /** The bridge and everything the hooks run through (recorder, filters, tables): never where the application's call came from. */
     private static boolean isOwn(String className) {
-        return className.startsWith("dev.quadrant.bootstrap.") || className.startsWith(OWN_PACKAGE);
+        return className.startsWith("dev.quadrant.bootstrap.") || OWN.contains(className);
     }
 
     static void clear() { FORMATTED.clear(); }

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class RecorderTest {
     private final Recorder recorder = new Recorder();
 
+    /** The filter every hook goes through is the agent's, not the caller: a creation site starts at the code that called the JDK. */
+    @Test void aStackCapturedThroughTheHookFilterStartsAtTheCaller() {
+        Thread t = new Thread(() -> { }, "export-8");
+        new ApplicationThreadsOnly(recorder).threadStarted(t);
+        assertThat(recorder.threads.siteOf(t.getId()).get(0)).contains("RecorderTest.aStackCapturedThroughTheHookFilterStartsAtTheCaller");
+    }
+
     @Test void poolsAreFoundByIdentityAndHeldWeakly() {
         PoolTable table = new PoolTable();
         List<Object> pools = new ArrayList<>();

@@ -108,7 +108,9 @@ final class Pipeline {
     private volatile Instant pausedAt;
     private String lostRepository;              // the JFR repository last seen deleted (said once)
     private boolean securityChecked;            // a security manager's permissions were looked at
-    private volatile boolean inert;             // a security manager denies the agent its reports or MXBeans  // what the agent is busy with, for the line a stop that gives up writes
+    private volatile boolean inert;             // a security manager denies the agent its reports or MXBeans
+    private long lastDeadlockCheckNanos;        // the tick's thread only
+    private long lastDeadlockCostNanos;  // what the agent is busy with, for the line a stop that gives up writes
 
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
@@ -413,13 +415,18 @@ final class Pipeline {
             threadStates.sample(closing, now);
             sampleBusyThreads(closing, now);
             sampleInstrumentation(closing);
+            // a deadlock check stops the JVM too, longer the more threads it has: at most 1% of the time, like the dumps
             long deadlockStarted = System.nanoTime();
-            try {
-                deadlocks.sample(closing);
-            } catch (Throwable t) {
-                faults.record("deadlock sampler", t);
+            if (last || deadlockStarted - lastDeadlockCheckNanos >= lastDeadlockCostNanos * THREAD_DUMP_COST_SHARE) {
+                try {
+                    deadlocks.sample(closing);
+                } catch (Throwable t) {
+                    faults.record("deadlock sampler", t);
+                }
+                lastDeadlockCostNanos = System.nanoTime() - deadlockStarted;
+                lastDeadlockCheckNanos = deadlockStarted;
+                dumpCost.dumped(lastDeadlockCostNanos);
             }
-            dumpCost.dumped(System.nanoTime() - deadlockStarted);
             try {
                 if (descriptorsLeak) descriptorKinds.sample(closing);
             } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package dev.quadrant.agent;
 
 import dev.quadrant.collectors.jfr.Threads;
+import dev.quadrant.collectors.mxbean.ThreadSnapshots;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -21,7 +22,7 @@ final class SelfCpu {
         if (!threads.isThreadCpuTimeEnabled()) return -1;
         long total = 0;
         Map<Long, Long> now = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+        for (ThreadInfo info : ThreadSnapshots.states(threads)) {
             if (info == null || !isAgents(info.getThreadName())) continue;
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             if (cpu < 0) continue;

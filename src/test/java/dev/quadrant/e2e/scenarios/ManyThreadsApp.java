@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A service with thousands of threads, as a thread-per-connection server or a careless client library makes: 5,000
  * threads parked on a latch and 500 parked at the bottom of 400-frame call chains, beside a little real work. Runs for
- * {@code args[0]} seconds, then lets them all go and exits.
+ * {@code args[0]} seconds, then lets them all go at once and exits. Says on stderr when (JVM uptime) the threads
+ * were all parked and when they were let go.
  */
 public final class ManyThreadsApp {
     static final int PARKED = 5_000;
@@ -24,11 +25,13 @@ public final class ManyThreadsApp {
         for (int i = 0; i < DEEP; i++) all.add(start("parser-" + i, () -> descend(DEPTH, started)));
         started.await();
         System.out.println(all.size() + " threads parked");
+        System.err.println("parked at uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             for (int i = 0; i < 20_000; i++) sink += Integer.toString(i).hashCode();
             Scenario.sleep(20);
         }
+        System.err.println("releasing at uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         RELEASE.countDown();
         for (Thread t : all) t.join();
         System.out.println("all threads done");

@@ -195,9 +195,8 @@ public final class Weaving {
 
     /** Live platform threads grouped by name pattern and creation site, largest growth first. */
     private void threadGroups(WindowBuilder window) {
-        long[] ids = threads.getAllThreadIds();
-        ThreadInfo[] infos = threads.getThreadInfo(ids, 0);
-        Set<Long> live = new HashSet<>(ids.length * 2);
+        ThreadInfo[] infos = dev.quadrant.collectors.mxbean.ThreadSnapshots.states(threads);
+        Set<Long> live = new HashSet<>(infos.length * 2);
         Map<List<String>, Group> groups = new HashMap<>();
         for (ThreadInfo info : infos) {
             if (info == null) continue;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every thread's CPU time once per window (one batch call, no safepoint), so a thread that burns a core is seen however
+ * Every thread's CPU time once per window (no safepoint; see {@link ThreadSnapshots}), so a thread that burns a core is seen however
  * short its stack samples are; the stacks of the few busiest are read at the end of the window. Remembers since when
  * each thread has been busy, across windows.
  */
@@ -33,7 +33,7 @@ public final class BusyThreadSampler {
     public synchronized void sample(WindowBuilder window, Instant now) {
         if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) return;
         long[] ids = threads.getAllThreadIds();
-        long[] cpu = sun.getThreadCpuTime(ids);
+        long[] cpu = ThreadSnapshots.cpuTimes(sun, ids);
         Map<Long, Long> cpuNow = new HashMap<>(ids.length * 2);
         List<long[]> busy = new ArrayList<>();  // {id, cpu nanos}
         double elapsedNanos = lastTime == null ? 0 : Duration.between(lastTime, now).toNanos();
@@ -55,7 +55,7 @@ public final class BusyThreadSampler {
         busy.sort((a, b) -> Long.compare(b[1], a[1]));
         if (busy.size() > MAX_REPORTED) busy = busy.subList(0, MAX_REPORTED);
         long[] busyIds = busy.stream().mapToLong(b -> b[0]).toArray();
-        ThreadInfo[] infos = threads.getThreadInfo(busyIds, MAX_DEPTH);
+        ThreadInfo[] infos = ThreadSnapshots.stacks(threads, busyIds, MAX_DEPTH);
         for (int i = 0; i < infos.length; i++) {
             ThreadInfo info = infos[i];
             if (info == null || info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;

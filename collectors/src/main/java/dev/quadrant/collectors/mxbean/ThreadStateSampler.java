@@ -68,12 +68,12 @@ public final class ThreadStateSampler {
     private static int blockerOf(ThreadInfo t) { return t.getLockInfo() == null ? 0 : t.getLockInfo().getIdentityHashCode(); }
 
     /**
-     * Reads every thread's state (no safepoint), then the stacks of the RUNNABLE ones only: both an untimed socket
-     * read and a busy thread are RUNNABLE, and most threads of a large service are parked, so the stop-the-world
-     * stack walk covers a few threads instead of all of them.
+     * Reads every thread's state (see {@link ThreadSnapshots}), then the stacks of the RUNNABLE ones only: both an
+     * untimed socket read and a busy thread are RUNNABLE, and most threads of a large service are parked, so the
+     * stop-the-world stack walk covers a few threads instead of all of them.
      */
     public synchronized void poll(Instant now) {
-        ThreadInfo[] states = threads.getThreadInfo(threads.getAllThreadIds(), 0);
+        ThreadInfo[] states = ThreadSnapshots.states(threads);
         trackWaits(states, now);
         lockHolders(states);
         ThreadInfo[] infos = runnableThreadStacks(states);
@@ -127,7 +127,7 @@ public final class ThreadStateSampler {
         waits.clear();
         waits.putAll(next);
         if (unread.isEmpty()) return;
-        for (ThreadInfo info : threads.getThreadInfo(unread.stream().mapToLong(Long::longValue).toArray(), MAX_DEPTH)) {
+        for (ThreadInfo info : ThreadSnapshots.stacks(threads, unread.stream().mapToLong(Long::longValue).toArray(), MAX_DEPTH)) {
             if (info == null) continue;
             Waiting w = waits.get(info.getThreadId());
             if (w == null) continue;
@@ -151,7 +151,7 @@ public final class ThreadStateSampler {
         }
         if (owners.isEmpty()) return;
         long[] ids = owners.keySet().stream().mapToLong(Long::longValue).toArray();
-        for (ThreadInfo info : threads.getThreadInfo(ids, MAX_DEPTH)) {
+        for (ThreadInfo info : ThreadSnapshots.stacks(threads, ids, MAX_DEPTH)) {
             if (info == null) continue;
             int lock = owners.get(info.getThreadId());
             if (blockerOf(info) == lock) continue;  // released it and queued for it again meanwhile: not a holding stack
@@ -168,14 +168,14 @@ public final class ThreadStateSampler {
             }
         }
         if (n == 0) return new ThreadInfo[0];
-        return Arrays.stream(threads.getThreadInfo(Arrays.copyOf(runnable, n), MAX_DEPTH)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
+        return Arrays.stream(ThreadSnapshots.stacks(threads, Arrays.copyOf(runnable, n), MAX_DEPTH)).filter(Objects::nonNull).toArray(ThreadInfo[]::new);
     }
 
     private long[] cpuTimes(ThreadInfo[] infos) {
         long[] ids = new long[infos.length];
         for (int i = 0; i < infos.length; i++) ids[i] = infos[i].getThreadId();
         if (threads instanceof com.sun.management.ThreadMXBean sun && threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
-            return sun.getThreadCpuTime(ids);
+            return ThreadSnapshots.cpuTimes(sun, ids);
         }
         long[] none = new long[infos.length];
         Arrays.fill(none, -1);

@@ -1,0 +1,48 @@
+package dev.quadrant.collectors.mxbean;
+
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * How the agent reads threads: by the paths that stay linear in the number of threads. JDK 17's HotSpot looks up each
+ * id of a bulk {@code getThreadInfo(long[])} or {@code getThreadCpuTime(long[])} by a linear search of the thread list
+ * whenever the id is not in its id table (a thread new since the last look-up, or gone since the ids were listed),
+ * while it holds the list: a call over every thread costs O(n²), and threads that exit meanwhile cannot be freed until
+ * it ends. With a few thousand threads exiting at once that stalled the JVM's exit for good (17.0.15; 25 does not).
+ * So the states of all threads come from one thread dump without stacks, and calls by id take a bounded number of
+ * ids each.
+ */
+public final class ThreadSnapshots {
+    static final boolean BULK_LOOKUP_IS_SAFE = Runtime.version().feature() >= 25;
+    static final int MAX_IDS_PER_CALL = 128;
+
+    private ThreadSnapshots() {}
+
+    /** Every live thread's state, lock and name, no stacks. */
+    public static ThreadInfo[] states(ThreadMXBean threads) {
+        return BULK_LOOKUP_IS_SAFE ? threads.getThreadInfo(threads.getAllThreadIds(), 0) : threads.dumpAllThreads(false, false, 0);
+    }
+
+    /** The given threads' infos with up to {@code depth} frames, in the order of {@code ids} (null for a thread that ended). */
+    public static ThreadInfo[] stacks(ThreadMXBean threads, long[] ids, int depth) {
+        if (BULK_LOOKUP_IS_SAFE || ids.length <= MAX_IDS_PER_CALL) return threads.getThreadInfo(ids, depth);
+        ThreadInfo[] out = new ThreadInfo[ids.length];
+        for (int from = 0; from < ids.length; from += MAX_IDS_PER_CALL) {
+            int to = Math.min(ids.length, from + MAX_IDS_PER_CALL);
+            System.arraycopy(threads.getThreadInfo(Arrays.copyOfRange(ids, from, to), depth), 0, out, from, to - from);
+        }
+        return out;
+    }
+
+    /** The given threads' CPU times in nanoseconds (-1 for a thread that ended), in the order of {@code ids}. */
+    public static long[] cpuTimes(com.sun.management.ThreadMXBean threads, long[] ids) {
+        if (BULK_LOOKUP_IS_SAFE || ids.length <= MAX_IDS_PER_CALL) return threads.getThreadCpuTime(ids);
+        long[] out = new long[ids.length];
+        for (int from = 0; from < ids.length; from += MAX_IDS_PER_CALL) {
+            int to = Math.min(ids.length, from + MAX_IDS_PER_CALL);
+            System.arraycopy(threads.getThreadCpuTime(Arrays.copyOfRange(ids, from, to)), 0, out, from, to - from);
+        }
+        return out;
+    }
+}

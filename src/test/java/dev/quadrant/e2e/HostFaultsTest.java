@@ -34,6 +34,27 @@ class HostFaultsTest {
     }
 
     /**
+     * The agent's own file work (its reports, its log, JFR's chunks and its parser) with a small default stack: nothing
+     * recurses through the file hooks, nothing overflows, and none of it counts as the application's I/O.
+     */
+    @Test void theAgentsOwnIoIsNeverTheApplicationsAndNeverRecurses() throws Exception {
+        Host.Outcome with = Host.run(woven().agent("interval=500ms").jvmArgs("-Xss256k"));
+        Host.assertSameAsWithout(wovenWithout(), with);
+        assertThat(Host.agentErrors(with.jvm())).isZero();
+        String log = Host.log(with.jvm());
+        assertThat(log).doesNotContain("StackOverflowError").contains("Woven");
+        List<JsonNode> reports = with.jvm().reports();
+        assertThat(reports).hasSizeGreaterThan(5);
+        for (JsonNode r : reports) {
+            String io = r.at("/findings").toString() + r.at("/metrics/IO");
+            assertThat(io).as("report " + r.get("sequence")).doesNotContain(with.jvm().out.toString()).doesNotContain("quadrant.log")
+                    .doesNotContainPattern("/tmp/\\d{4}_\\d{2}_\\d{2}_\\d{2}_\\d{2}_\\d{2}_\\d+")  // JFR's repository
+                    .doesNotContain("dev.quadrant.reports").doesNotContain("dev.quadrant.agent");
+        }
+        assertThat(reports).as("the application's own tiny writes are seen").anyMatch(r -> r.toString().contains("io.unbuffered-file"));
+    }
+
+    /**
      * A 32 MiB service whose cache outgrows the heap twice and recovers: the agent sees the heap nearly full after GC,
      * stops allocating (no stream, no reports, no class-load hook) before the service runs out, says so in the next
      * report and resumes; none of its threads is ever the one that gets the OutOfMemoryError.

@@ -98,13 +98,12 @@ final class Pipeline {
     private Instant unwrittenSince;
     private boolean toldUnwritable;    // the stderr line is said once a run
     private final HeapAfterGc heapAfterGc = new HeapAfterGc();
-    private final SelfProtection protection = new SelfProtection();
+    private final SelfProtection protection = new SelfProtection(heapAfterGc.concurrent());
     private final ThreadDumpCost dumpCost = new ThreadDumpCost();
     private final long pointNanos;
     private long lastCheckNanos;                // when the pressure check last ran (the scheduler's one thread only)
     private volatile long lastTickEndNanos;
     private boolean jfrPaused;                  // closed by pauseForMemory, to be started again
-    private volatile boolean held;              // a report was held back while the heap was nearly full
     private volatile Instant pausedAt;
     private String lostRepository;              // the JFR repository last seen deleted (said once)
     private boolean securityChecked;            // a security manager's permissions were looked at
@@ -148,16 +147,16 @@ final class Pipeline {
             // the tick shares this thread: time it spent is not the host's starvation
             long due = lastCheckNanos == 0 ? now : Math.max(lastCheckNanos + PRESSURE_CHECK_PERIOD.toNanos(), lastTickEndNanos);
             protection.observe(heapAfterGc.occupancy(), Math.max(0, now - due), now);
-            if (protection.memoryTight()) pauseForMemory();
+            if (protection.runningOut()) pauseForMemory();
         } catch (Throwable e) {
             faults.record("self-protection", e);
         }
         lastCheckNanos = System.nanoTime();
     }
 
-    /** A point of the timeline; none while the heap is nearly full (every allocation brings the host's OutOfMemoryError closer). */
+    /** A point of the timeline; none while the host is in trouble (the heap nearly full, the process starved of CPU). */
     private void timelinePoint() {
-        if (protection.memoryTight()) return;
+        if (protection.shedding()) return;
         try {
             Weaving t;
             synchronized (this) { t = instrumentation; }
@@ -193,8 +192,8 @@ final class Pipeline {
     }
 
     /**
-     * The heap is nearly full: the JFR stream (its parser allocates for every event) is closed and the transformer
-     * taken off the class-load path until the pressure is gone; the tick resumes both.
+     * The heap is running out: the JFR stream (its parser allocates for every event) is closed and the transformer
+     * taken off the class-load path until it has room again; the tick resumes both.
      */
     private void pauseForMemory() {
         JfrCollector c;
@@ -212,7 +211,7 @@ final class Pipeline {
         if (c == null) return;
         pausedAt = Instant.now();
         c.close();
-        LOG.warn("The heap is nearly full after GC ({}): JFR streaming paused until it is not", protection.reason());
+        LOG.warn("The heap is running out ({}): JFR streaming paused until it has room", protection.reason());
     }
 
     /** After a pause for memory: the stream and the class-load hook back, and a note of what the pause cost. */
@@ -235,7 +234,7 @@ final class Pipeline {
             jfr = c;
             jfrPaused = false;
         }
-        note("JFR streaming was paused from " + pausedAt + " to " + Instant.now() + " while the heap was nearly full: CPU samples,"
+        note("JFR streaming was paused from " + pausedAt + " to " + Instant.now() + " while the heap was running out: CPU samples,"
                 + " allocation sites, lock waits and I/O events of that time are missing");
         LOG.info("Heap pressure gone: JFR streaming resumed");
     }
@@ -366,6 +365,8 @@ final class Pipeline {
         }
     }
 
+    private long longestHoldNanos() { return Math.max(SelfProtection.LONGEST_HOLD.toNanos(), options.interval().toNanos()); }
+
     private static long basePollNanos(Duration interval) { return Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos()); }
 
     private void sampleBusyThreads(WindowBuilder window, Instant now) {
@@ -395,18 +396,16 @@ final class Pipeline {
 
     /** The last report (at a stop or JVM exit) asks nothing for a next window: no leak-candidate recording, no descriptor listing. */
     private void tick(boolean last) {
-        // the heap nearly full: the window stays open (its tables are capped) until a tick finds room, or the last one
-        if (!last && protection.memoryTight()) {
-            held = true;
-            return;
-        }
+        // the heap running out: the window stays open (its tables are capped) until a tick finds room, the hold has
+        // lasted long enough that the full heap itself must be reported, or the last tick
+        if (!last && protection.holdsReport(System.nanoTime(), longestHoldNanos())) return;
         tickLock.lock();
         try {
             if (!last && securityManagerDenies()) return;
             if (!last) {
                 noticeLostRepository();
                 restartEndedStream();
-                if (!protection.shedding()) resumeAfterPressure();
+                if (!protection.runningOut()) resumeAfterPressure();
             }
             tickStage = "sampling";
             Instant now = Instant.now();
@@ -437,9 +436,8 @@ final class Pipeline {
             synchronized (this) { stream = jfr; }
             closing.jfrSince(stream == null ? null : stream.deliveringSince());
             Window window = closing.build(now, List.copyOf(history));
-            if (held) {
-                held = false;
-                note("Reports were held back from " + window.start() + " while the heap was nearly full after GC: report "
+            if (protection.releaseHeld()) {
+                note("Reports were held back from " + window.start() + " while the heap was running out: report "
                         + writer.nextSequence() + " covers the whole time");
             }
             history.addLast(window.jvm());

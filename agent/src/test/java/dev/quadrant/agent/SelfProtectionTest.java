@@ -15,23 +15,66 @@ class SelfProtectionTest {
         p.observe(heap, lateMs * MS, now);
     }
 
-    @Test void aNearlyFullHeapShedsEverythingThatAllocatesUntilItHasBeenCalmForTenSeconds() {
+    /** A nearly full heap that stays put (a large cache, a thrashing collector): lean reports go on, they must report it. */
+    @Test void aSteadyNearlyFullHeapShedsTheOptionalWorkOnly() {
         check(0.5, 0);
         assertThat(p.shedding()).isFalse();
-        check(0.93, 0);
+        for (int i = 0; i < 30; i++) check(0.91 + (i % 2) * 0.001, 0);
         assertThat(p.shedding()).isTrue();
-        assertThat(p.memoryTight()).isTrue();
-        assertThat(p.reason()).isEqualTo("heap 93% full after GC");
-        for (int i = 0; i < 50; i++) check(0.4, 0);  // 5 s
-        assertThat(p.memoryTight()).as("latched until calm").isTrue();
+        assertThat(p.runningOut()).isFalse();
+        assertThat(p.reason()).isEqualTo("heap 91% full after GC");
+        assertThat(p.takeWindow().skipped()).containsExactlyElementsOf(SelfProtection.SHED_IN_TROUBLE);
+    }
+
+    /** A heap filling collection after collection past 90%, or 95% full: everything that allocates stops until calm. */
+    @Test void aHeapRunningOutHoldsEverythingUntilItHasBeenCalmForTenSeconds() {
+        for (double heap : new double[] {0.70, 0.78, 0.85, 0.92}) check(heap, 0);
+        assertThat(p.runningOut()).isTrue();
+        assertThat(p.reason()).isEqualTo("heap 92% full after GC and running out");
+        for (int i = 0; i < 50; i++) check(0.4, 0);  // 5 s after it dropped its cache
+        assertThat(p.runningOut()).as("latched until calm").isTrue();
         AgentStats.Shedding w = p.takeWindow();
         assertThat(w.active()).isTrue();
-        assertThat(w.skipped()).contains("reports (held until the heap has room)", "JFR streaming");
+        assertThat(w.skipped()).contains("reports (held while the heap runs out, 30 s at most)", "JFR streaming");
         for (int i = 0; i < 60; i++) check(0.4, 0);
         assertThat(p.shedding()).isFalse();
-        assertThat(p.memoryTight()).isFalse();
+        assertThat(p.runningOut()).isFalse();
         assertThat(p.takeWindow().happened()).as("the window that ended it still says so").isTrue();
         assertThat(p.takeWindow().happened()).isFalse();
+        check(0.96, 0);
+        assertThat(p.runningOut()).as("95% full needs no trend").isTrue();
+    }
+
+    /** A heap that reads 95% after every collection never calms: one report per longest hold still says so. */
+    @Test void reportsAreHeldWhileTheHeapRunsOutButNotForLongerThanTheLongestHold() {
+        long hold = 30_000 * MS;
+        assertThat(p.holdsReport(now, hold)).as("no trouble").isFalse();
+        assertThat(p.releaseHeld()).isFalse();
+        check(0.97, 0);
+        long first = now;
+        assertThat(p.holdsReport(first, hold)).isTrue();
+        assertThat(p.holdsReport(first + hold - 1, hold)).isTrue();
+        assertThat(p.holdsReport(first + hold, hold)).as("held long enough: this one is written").isFalse();
+        assertThat(p.releaseHeld()).as("and says what it covers").isTrue();
+        assertThat(p.holdsReport(first + hold + 1, hold)).as("a new hold begins").isTrue();
+        assertThat(p.releaseHeld()).isTrue();
+        assertThat(p.releaseHeld()).isFalse();
+    }
+
+    /** ZGC reads 96-99% after every cycle of a thrashing heap that never runs out: the level alone is trouble only. */
+    @Test void aConcurrentCollectorsLevelIsNotRunningOutButItsRiseIs() {
+        SelfProtection zgc = new SelfProtection(true);
+        for (int i = 0; i < 30; i++) {
+            now += 100 * MS;
+            zgc.observe(0.99 - (i % 3) * 0.01, 0, now);
+        }
+        assertThat(zgc.shedding()).isTrue();
+        assertThat(zgc.runningOut()).isFalse();
+        for (double heap : new double[] {0.90, 0.92, 0.94, 0.96}) {
+            now += 100 * MS;
+            zgc.observe(heap, 0, now);
+        }
+        assertThat(zgc.runningOut()).isTrue();
     }
 
     @Test void aTimerLateMostOfTheTimeIsStarvationButOneLongPauseIsNot() {
@@ -40,9 +83,9 @@ class SelfProtectionTest {
         assertThat(p.shedding()).isFalse();
         for (int i = 0; i < 12; i++) check(0.2, i % 3 == 0 ? 0 : 300);  // stopped two thirds of the time
         assertThat(p.shedding()).isTrue();
-        assertThat(p.memoryTight()).isFalse();
+        assertThat(p.runningOut()).isFalse();
         assertThat(p.reason()).startsWith("process starved of CPU");
-        assertThat(p.takeWindow().skipped()).containsExactlyElementsOf(SelfProtection.SHED_STARVED);
+        assertThat(p.takeWindow().skipped()).containsExactlyElementsOf(SelfProtection.SHED_IN_TROUBLE);
     }
 
     @Test void unknownOccupancyIsNoTrouble() {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Weight per distinct stack (samples, or CPU milliseconds), capped; reduced to per-method self and total weight. */
+/**
+ * Weight (samples, or CPU milliseconds) and sample count per distinct stack, capped; reduced to per-method self and
+ * total weight. A thread dump's busy stack is one sample weighted by the CPU its thread used since the last dump.
+ */
 final class StackWeights {
     static final int TOP_METHODS = 20;
     static final int TOP_EXCEPTION_SITES = 10;
@@ -21,16 +24,19 @@ final class StackWeights {
 
     StackWeights(int maxStacks) { this.maxStacks = maxStacks; }
 
+    boolean add(List<String> stack, long weight) { return add(stack, weight, 1); }
+
     /** False when the stack is new and the table is full: its weight still counts in the total. */
-    boolean add(List<String> stack, long weight) {
+    boolean add(List<String> stack, long weight, long samples) {
         total += weight;
-        samples++;
+        this.samples += samples;
         long[] w = stacks.get(stack);
         if (w == null) {
             if (stacks.size() >= maxStacks) return false;
-            stacks.put(stack, w = new long[1]);
+            stacks.put(stack, w = new long[2]);
         }
         w[0] += weight;
+        w[1] += samples;
         return true;
     }
 
@@ -40,7 +46,7 @@ final class StackWeights {
         Map<List<String>, long[]> exceptionSites = new HashMap<>();  // (type, site) -> weight
         Map<List<String>, List<String>> exceptionStacks = new HashMap<>();
         long exceptionMillis = 0;
-        Map<String, long[]> self = new HashMap<>();   // method -> weight on top of the stack
+        Map<String, long[]> self = new HashMap<>();   // method -> weight, samples on top of the stack
         Map<String, long[]> all = new HashMap<>();    // method -> weight anywhere in the stack
         Map<String, List<String>> hottest = new HashMap<>();
         Map<String, Long> hottestWeight = new HashMap<>();
@@ -57,7 +63,9 @@ final class StackWeights {
                 exceptionStacks.putIfAbsent(thrown, stack);
             }
             String top = Frames.method(stack.get(0));
-            self.computeIfAbsent(top, k -> new long[1])[0] += n;
+            long[] mine = self.computeIfAbsent(top, k -> new long[2]);
+            mine[0] += n;
+            mine[1] += e.getValue()[1];
             if (hottestWeight.getOrDefault(top, 0L) < n) { hottestWeight.put(top, n); hottest.put(top, stack); }
             inThisStack.clear();
             for (String frame : stack) {
@@ -68,7 +76,7 @@ final class StackWeights {
         List<MethodShare> top = self.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
                 .limit(TOP_METHODS)
-                .map(e -> new MethodShare(e.getKey(), e.getValue()[0], all.get(e.getKey())[0], hottest.get(e.getKey())))
+                .map(e -> new MethodShare(e.getKey(), e.getValue()[0], all.get(e.getKey())[0], e.getValue()[1], hottest.get(e.getKey())))
                 .toList();
         List<CpuProfile.ExceptionSite> sites = exceptionSites.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<List<String>, long[]> e) -> e.getValue()[0]).reversed())

@@ -117,10 +117,10 @@ public final class WindowBuilder {
         if (!cpuMillis.add(stack, periodMillis)) dropped++;
     }
 
-    /** A busy thread's stack from a thread dump, weighted by the CPU milliseconds it used since the previous dump. */
-    public synchronized void threadCpu(List<String> stack, long cpuMillis) {
+    /** A busy thread's stack seen in {@code dumps} thread dumps, weighted by the CPU milliseconds it used meanwhile. */
+    public synchronized void threadCpu(List<String> stack, long cpuMillis, long dumps) {
         if (!accept()) return;
-        if (!threadCpuMillis.add(stack, cpuMillis)) dropped++;
+        if (!threadCpuMillis.add(stack, cpuMillis, dumps)) dropped++;
     }
 
     public synchronized void allocationSample(String type, long weightBytes, List<String> stack) {

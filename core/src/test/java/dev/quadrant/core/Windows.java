@@ -33,7 +33,8 @@ public final class Windows {
         return this;
     }
 
-    public Windows threadCpu(List<String> stack, long cpuMillis) { builder.threadCpu(stack, cpuMillis); return this; }
+    public Windows threadCpu(List<String> stack, long cpuMillis) { builder.threadCpu(stack, cpuMillis, 1); return this; }
+    public Windows threadCpu(List<String> stack, long cpuMillis, long dumps) { builder.threadCpu(stack, cpuMillis, dumps); return this; }
 
     /** Process CPU as average cores over the window. */
     public Windows processCores(double cores) {

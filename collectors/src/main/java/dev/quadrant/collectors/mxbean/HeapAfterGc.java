@@ -10,10 +10,14 @@ import java.util.Map;
  * How full the heap was right after the latest collection, young or old: what stays when the collector has done its
  * best. Pools' own "after collection" figures are not enough: G1 updates its old generation's only after mixed and
  * full collections. Read from the collectors' last GC info, and only when a collection has happened since the last
- * reading, so a reading costs a few getters.
+ * reading, so a reading costs a few getters. Beans that reclaim nothing are left out: G1's concurrent one (JDK 20+)
+ * reports its remark and clean-up pauses, ZGC's and Shenandoah's pause beans their pauses, and the usage "after" those
+ * is the usage at that moment.
  */
 public final class HeapAfterGc {
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .filter(gc -> reclaims(gc.getName())).toList();
+    private final boolean concurrent = concurrent(collectors.stream().map(GarbageCollectorMXBean::getName).toList());
     private final long maxBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     private final List<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName).toList();
@@ -36,6 +40,18 @@ public final class HeapAfterGc {
         }
         occupancy = occupancy(used, maxBytes);
         return occupancy;
+    }
+
+    /**
+     * Whether the collector is concurrent (ZGC, Shenandoah): its usage after a cycle counts what the application
+     * allocated during the cycle, so a heap that reads nearly full after every cycle may not be running out.
+     */
+    public boolean concurrent() { return concurrent; }
+
+    static boolean reclaims(String collector) { return !collector.equals("G1 Concurrent GC") && !collector.endsWith(" Pauses"); }
+
+    static boolean concurrent(List<String> collectors) {
+        return collectors.stream().anyMatch(c -> c.startsWith("ZGC") || c.startsWith("Shenandoah"));
     }
 
     /** The heap pools' part of a collection's after-usage (code cache and metaspace are in the map too). */

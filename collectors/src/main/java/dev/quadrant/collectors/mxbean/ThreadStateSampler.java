@@ -186,14 +186,15 @@ public final class ThreadStateSampler {
         long[] w = busyStacks.get(stack);
         if (w == null) {
             if (busyStacks.size() >= MAX_BUSY_STACKS) { busyOverflow++; return; }
-            busyStacks.put(stack, w = new long[1]);
+            busyStacks.put(stack, w = new long[2]);
         }
         w[0] += cpuMillis;
+        w[1]++;
     }
 
     /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
     public synchronized void sample(WindowBuilder window, Instant now) {
-        busyStacks.forEach((stack, ms) -> window.threadCpu(stack, ms[0]));
+        busyStacks.forEach((stack, ms) -> window.threadCpu(stack, ms[0], ms[1]));
         busyStacks.clear();
         window.dropped(busyOverflow);
         busyOverflow = 0;

@@ -18,9 +18,12 @@ import java.util.Optional;
 /** One method carries a dominant share of the CPU samples while the process is really burning CPU. */
 public final class HotMethodRule implements Rule {
     static final long MIN_PROFILED_CPU_MS = 1000;    // under one core-second of profiled CPU the shares are noise
-    // a dump weighs a busy thread's stack by a second of CPU: two or three dumps (JFR still starting) make a "profile"
-    // of a few stacks, one of them whatever the thread happened to run then
-    static final long MIN_DUMP_SAMPLES = 5;
+    // A dump weighs a busy thread's stack by a second of CPU. Where JFR recorded the whole window and still saw little
+    // (its sampler cannot walk some compiled loops on JDK 17), two dumps with the method on top stand in (one dump in
+    // two is a coin toss); in a window JFR did not cover (it is still starting, and so are the JIT and the class
+    // loading) a few dumps are whatever the threads ran then.
+    static final long MIN_DUMP_SAMPLES = 2;
+    static final long MIN_DUMP_SAMPLES_WITHOUT_JFR = 5;
     static final double WARN_SELF_SHARE = 0.30;      // one method on top of a third of all samples stands out in any profile
     static final double CRITICAL_SELF_SHARE = 0.70;  // the profile is that method
     static final double WARN_CORES = 0.25;           // a quarter of a core spent in one method is worth a look
@@ -45,8 +48,8 @@ public final class HotMethodRule implements Rule {
         boolean fromJfr = window.cpuFromJfr();
         CpuProfile cpu = window.busiestCpuProfile();
         if (cpu.cpuMillis() < MIN_PROFILED_CPU_MS || cpu.topMethods().isEmpty()) return Optional.empty();
-        if (!fromJfr && cpu.samples() < MIN_DUMP_SAMPLES) return Optional.empty();
         MethodShare hot = cpu.topMethods().get(0);
+        if (!fromJfr && hot.selfSamples() < (window.jfrCovered() ? MIN_DUMP_SAMPLES : MIN_DUMP_SAMPLES_WITHOUT_JFR)) return Optional.empty();
         double share = cpu.selfShare(hot);
         if (share < WARN_SELF_SHARE) return Optional.empty();  // no single method dominates
         int byShare = Score.of(share, WARN_SELF_SHARE, CRITICAL_SELF_SHARE);

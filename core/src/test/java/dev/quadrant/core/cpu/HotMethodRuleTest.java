@@ -72,8 +72,29 @@ class HotMethodRuleTest {
     }
 
     /** Two or three dumps while JFR is still starting are not a profile, however much CPU they weigh. */
-    @Test void aFewThreadDumpsAreNoFinding() {
+    @Test void aFewThreadDumpsBeforeJfrRecordsAreNoFinding() {
         Window w = Windows.of(TEN_S).threadCpu(HOT, 1_000).threadCpu(HOT, 1_000).threadCpu(OTHER, 1_000).processCores(0.95).build();
+        assertThat(rule.evaluate(w)).isEmpty();
+    }
+
+    /** JFR recorded the window and its sampler could not walk the loop: two dumps of the busy thread stand in. */
+    @Test void twoThreadDumpsStandInWhereJfrRecordedAndSawLittle() {
+        Window w = Windows.of(Duration.ofSeconds(2)).jfrSince(Windows.T0.minusSeconds(30)).cpu(OTHER, 3)
+                .threadCpu(HOT, 1_000).threadCpu(HOT, 1_000).processCores(1.0).build();
+        assertThat(rule.evaluate(w).orElseThrow().evidence()).containsEntry("method", "com.acme.Pricing.score").containsEntry("source", "thread-dumps");
+    }
+
+    /** The sampler hands over each distinct stack once, with the number of dumps that saw it. */
+    @Test void oneStackSeenInTwoDumpsIsTwoSamples() {
+        Window w = Windows.of(Duration.ofSeconds(2)).jfrSince(Windows.T0.minusSeconds(30)).cpu(OTHER, 3)
+                .threadCpu(HOT, 2_000, 2).processCores(1.0).build();
+        assertThat(rule.evaluate(w).orElseThrow().evidence()).containsEntry("method", "com.acme.Pricing.score");
+    }
+
+    /** Two dumps that disagree name no method: each is on top of one dump, which is chance. */
+    @Test void twoThreadDumpsThatDisagreeAreNoFinding() {
+        Window w = Windows.of(Duration.ofSeconds(2)).jfrSince(Windows.T0.minusSeconds(30)).cpu(OTHER, 3)
+                .threadCpu(HOT, 1_000).threadCpu(OTHER, 1_001).processCores(1.0).build();
         assertThat(rule.evaluate(w)).isEmpty();
     }
 

@@ -24,9 +24,9 @@ class HealthyServiceTest {
     static final int WINDOWS = 8;
     static final int LONG_WINDOWS = 16;
 
+    /** Start-up and the first windows; the services of the long run below are judged there, start-up included. */
     @ParameterizedTest
-    @ValueSource(classes = {HealthyService.class, SteadyAllocatorService.class, WarmingUpService.class, TimeoutClientService.class,
-            LightLockService.class, SessionCacheService.class, PluginWarmupService.class, HealthyPoolsService.class})
+    @ValueSource(classes = {HealthyService.class, WarmingUpService.class, TimeoutClientService.class, LightLockService.class})
     void noWarningsOverSeveralWindows(Class<?> service) throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(service, "interval=1s", "-Xmx256m")) {
             List<JsonNode> reports = jvm.awaitReports(WINDOWS, Duration.ofSeconds(40));

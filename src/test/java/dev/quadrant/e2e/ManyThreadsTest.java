@@ -27,7 +27,7 @@ class ManyThreadsTest {
     @Test void threadDumpsOfThousandsOfThreadsStayABoundedShareOfTheTime() throws Exception {
         Host.Outcome without = Host.run(new TargetJvm.Launch(ManyThreadsApp.class).args("1"));
         Path log = Files.createTempFile(TargetJvm.RUNS, "safepoints", ".txt");
-        Host.Outcome with = Host.run(new TargetJvm.Launch(ManyThreadsApp.class).args("14").agent("interval=2s")
+        Host.Outcome with = Host.run(new TargetJvm.Launch(ManyThreadsApp.class).args("10").agent("interval=2s")
                 .jvmArgs("-Xlog:safepoint=info:file=" + log));
         Host.assertSameAsWithout(without, with);
         assertThat(Host.agentErrors(with.jvm())).isZero();

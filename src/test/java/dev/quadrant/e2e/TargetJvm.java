@@ -171,7 +171,9 @@ final class TargetJvm implements AutoCloseable {
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError("still running after " + timeout + "; " + describe());
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + "; " + describe() + "\nthreads: " + threadDump());
+        }
         return process.exitValue();
     }
 
@@ -207,8 +209,23 @@ final class TargetJvm implements AutoCloseable {
         if (!process.isAlive()) return;
         process.destroy();
         if (process.waitFor(SIGTERM_EXIT.toMillis(), TimeUnit.MILLISECONDS)) return;
+        Path dump = threadDump();
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new AssertionError("did not exit within " + SIGTERM_EXIT + " of SIGTERM; " + describe());
+        throw new AssertionError("did not exit within " + SIGTERM_EXIT + " of SIGTERM; " + describe() + "\nthreads: " + dump);
+    }
+
+    /** A JVM that does not exit says where it is stuck: its threads (jcmd Thread.print), in threads.txt of its run folder. */
+    private Path threadDump() {
+        Path file = runDir().resolve("threads.txt");
+        try {
+            Path bin = process.info().command().map(c -> Path.of(c).getParent()).orElse(Path.of(System.getProperty("java.home"), "bin"));
+            Process jcmd = new ProcessBuilder(bin.resolve("jcmd").toString(), Long.toString(pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) jcmd.destroyForcibly();
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+        return file;
     }
 
     record Found(JsonNode report, JsonNode finding) {

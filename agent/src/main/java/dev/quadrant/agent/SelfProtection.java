@@ -17,7 +17,8 @@ import java.util.List;
  *   pausing its JFR stream and its class-load hook and holding its reports, for {@link #LONGEST_HOLD} (or one
  *   interval) at most: a heap that stays this full is the finding, and the lean report that says so must come.</li>
  * </ul>
- * Either ends once it has not been seen for {@link #CALM_FOR}.
+ * Each ends once it has not been seen for {@link #CALM_FOR}: a heap that stopped rising but stays nearly full goes
+ * back from running out to trouble.
  */
 final class SelfProtection {
     // G1 keeps 10% of the heap in reserve (G1ReservePercent): with -Xmx32m it threw OutOfMemoryError at 91-93% after GC
@@ -49,6 +50,7 @@ final class SelfProtection {
     private boolean runningOutInWindow;
     private String reason;
     private long calmSinceNanos;
+    private long lastRunningOutNanos;
     private long heldSinceNanos = -1;
 
     private final boolean concurrentCollector;
@@ -78,11 +80,16 @@ final class SelfProtection {
         String trouble = null;
         if (full) trouble = String.format("heap %.0f%% full after GC%s", heapAfterGc * 100, exhausting ? " and running out" : "");
         else if (starved >= STARVED_SHARE) trouble = String.format("process starved of CPU: the agent's timer ran %.0f%% of the time late", starved * 100);
+        if (exhausting) {
+            runningOut = true;
+            runningOutInWindow = true;
+            lastRunningOutNanos = nowNanos;
+        } else if (runningOut && nowNanos - lastRunningOutNanos >= CALM_FOR.toNanos()) {
+            runningOut = false;  // a heap that stopped rising and stays nearly full is trouble, not running out
+        }
         if (trouble != null) {
-            if (full || !runningOut) reason = trouble;  // a heap running out is the worse trouble: its reason stays until calm
+            if (full || !runningOut) reason = trouble;  // a heap running out is the worse trouble: its reason stays
             shedding = true;
-            runningOut |= exhausting;
-            runningOutInWindow |= exhausting;
             calmSinceNanos = nowNanos;
         } else if (shedding && nowNanos - calmSinceNanos >= CALM_FOR.toNanos()) {
             shedding = false;

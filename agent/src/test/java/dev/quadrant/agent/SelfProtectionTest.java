@@ -45,6 +45,16 @@ class SelfProtectionTest {
         assertThat(p.runningOut()).as("95% full needs no trend").isTrue();
     }
 
+    /** A start-up that lifts a nearly full heap a few points: running out while it rises, then trouble only. */
+    @Test void aHeapThatStopsRisingGoesBackFromRunningOutToTrouble() {
+        for (double heap : new double[] {0.90, 0.91, 0.92, 0.93}) check(heap, 0);
+        assertThat(p.runningOut()).isTrue();
+        for (int i = 0; i < 101; i++) check(0.93 - (i % 2) * 0.002, 0);
+        assertThat(p.runningOut()).as("10 s without a rise").isFalse();
+        assertThat(p.shedding()).isTrue();
+        assertThat(p.reason()).isEqualTo("heap 93% full after GC");
+    }
+
     /** A heap that reads 95% after every collection never calms: one report per longest hold still says so. */
     @Test void reportsAreHeldWhileTheHeapRunsOutButNotForLongerThanTheLongestHold() {
         long hold = 30_000 * MS;

@@ -39,7 +39,7 @@ public final class OutOfMemoryApp {
             List<byte[]> cache = new ArrayList<>();
             for (double used = usedAfterFullGc(); used < HOLD_FULL; used = usedAfterFullGc()) {
                 if (used < 0.85) for (int i = 0; i < 8; i++) cache.add(new byte[CHUNK]);
-                else cache.add(new byte[CHUNK / 8]);  // the last tenth in small steps: the fill itself must never overshoot
+                else cache.add(new byte[CHUNK / 4]);  // the last tenth in small steps: the fill itself must never overshoot
                 System.gc();
             }
             System.out.println("cache holds the heap; serving from it");

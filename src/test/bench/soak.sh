@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long host-safety runs, one command from the repository root (about 20 minutes on 2 cores):
+# The long host-safety runs, one command from the repository root (about 13 minutes on 2 cores; SOAK_MINUTES=6: 9):
 # a busy service with the agent reporting every second for 10 minutes (heap after GC, native memory, threads),
 # 50 attach/stop rounds, 5,500 threads on JDK 17 and 25, and the small-container figures (5 runs each way).
 # Writes src/test/target/soak.md and prints every figure; docs/host-safety.md has the latest.

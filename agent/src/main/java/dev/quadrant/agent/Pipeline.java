@@ -98,7 +98,7 @@ final class Pipeline {
     private Instant unwrittenSince;
     private boolean toldUnwritable;    // the stderr line is said once a run
     private final HeapAfterGc heapAfterGc = new HeapAfterGc();
-    private final SelfProtection protection = new SelfProtection(heapAfterGc.concurrent());
+    private final SelfProtection protection = new SelfProtection();
     private final ThreadDumpCost dumpCost = new ThreadDumpCost();
     private final long pointNanos;
     private long lastCheckNanos;                // when the pressure check last ran (the scheduler's one thread only)
@@ -146,7 +146,8 @@ final class Pipeline {
         try {
             // the tick shares this thread: time it spent is not the host's starvation
             long due = lastCheckNanos == 0 ? now : Math.max(lastCheckNanos + PRESSURE_CHECK_PERIOD.toNanos(), lastTickEndNanos);
-            protection.observe(heapAfterGc.occupancy(), Math.max(0, now - due), now);
+            double heap = heapAfterGc.occupancy();
+            protection.observe(heap, heapAfterGc.afterFullCollection(), Math.max(0, now - due), now);
             if (protection.runningOut()) pauseForMemory();
         } catch (Throwable e) {
             faults.record("self-protection", e);

@@ -10,9 +10,9 @@ import java.util.List;
  *   <li><b>trouble</b>: the heap is 90% full even right after a collection, or the process is starved of CPU (the
  *   agent's own timer runs late half the time). The optional work goes: flame graphs, timelines, full HTML pages,
  *   thread dumps, leak-candidate recordings. Lean reports go on: a nearly full heap is what they must report.</li>
- *   <li><b>running out</b>: the heap 95% full after a collection, or over 90% and rising collection after
- *   collection (with a concurrent collector, whose figure after a cycle counts what was allocated during it, only
- *   the rise). Then any allocation may be the one that throws OutOfMemoryError (or, with
+ *   <li><b>running out</b>: the heap 95% full after a full collection, or over 90% and rising collection after
+ *   collection (a young collection leaves the old generation's garbage, a concurrent cycle counts what was
+ *   allocated during it: their level alone says little). Then any allocation may be the one that throws OutOfMemoryError (or, with
  *   -XX:+ExitOnOutOfMemoryError, ends the JVM): the agent allocates nothing it can do without until the heap has room,
  *   pausing its JFR stream and its class-load hook and holding its reports, for {@link #LONGEST_HOLD} (or one
  *   interval) at most: a heap that stays this full is the finding, and the lean report that says so must come.</li>
@@ -53,17 +53,10 @@ final class SelfProtection {
     private long lastRunningOutNanos;
     private long heldSinceNanos = -1;
 
-    private final boolean concurrentCollector;
+    SelfProtection() { java.util.Arrays.fill(afterGc, -1); }
 
-    SelfProtection() { this(false); }
-
-    SelfProtection(boolean concurrentCollector) {
-        this.concurrentCollector = concurrentCollector;
-        java.util.Arrays.fill(afterGc, -1);
-    }
-
-    /** One check: the heap's occupancy after the latest GC (-1 unknown), how late the agent's timer fired. */
-    synchronized void observe(double heapAfterGc, long latenessNanos, long nowNanos) {
+    /** One check: the heap's occupancy after the latest GC (-1 unknown) and whether it was a full one, how late the agent's timer fired. */
+    synchronized void observe(double heapAfterGc, boolean afterFullGc, long latenessNanos, long nowNanos) {
         if (lastNanos != 0) {
             late[checks % CHECKS] = latenessNanos;
             elapsed[checks % CHECKS] = nowNanos - lastNanos;
@@ -75,7 +68,7 @@ final class SelfProtection {
             afterGc[RISING_COLLECTIONS] = heapAfterGc;
         }
         boolean full = heapAfterGc >= HEAP_FULL_AFTER_GC;
-        boolean exhausting = !concurrentCollector && heapAfterGc >= HEAP_EXHAUSTED_AFTER_GC || full && rising();
+        boolean exhausting = afterFullGc && heapAfterGc >= HEAP_EXHAUSTED_AFTER_GC || full && rising();
         double starved = starvedShare();
         String trouble = null;
         if (full) trouble = String.format("heap %.0f%% full after GC%s", heapAfterGc * 100, exhausting ? " and running out" : "");

@@ -15,9 +15,10 @@ import java.util.Map;
  * is the usage at that moment.
  */
 public final class HeapAfterGc {
+    private static final java.util.Set<String> FULL_COLLECTIONS = java.util.Set.of("G1 Old Generation", "PS MarkSweep", "MarkSweepCompact");
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
             .filter(gc -> reclaims(gc.getName())).toList();
-    private final boolean concurrent = concurrent(collectors.stream().map(GarbageCollectorMXBean::getName).toList());
+    private boolean afterFullCollection;
     private final long maxBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     private final List<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName).toList();
@@ -37,22 +38,23 @@ public final class HeapAfterGc {
             if (info == null || info.getEndTime() < latestEnd) continue;
             latestEnd = info.getEndTime();
             used = heapUsed(info.getMemoryUsageAfterGc());
+            afterFullCollection = collectsEverything(gc.getName());
         }
         occupancy = occupancy(used, maxBytes);
         return occupancy;
     }
 
     /**
-     * Whether the collector is concurrent (ZGC, Shenandoah): its usage after a cycle counts what the application
-     * allocated during the cycle, so a heap that reads nearly full after every cycle may not be running out.
+     * Whether the latest reading followed a full collection (G1's, Parallel's or Serial's old-generation bean): only then
+     * is it what stays alive. After a young collection the old generation still holds its garbage, and a concurrent
+     * collector's figure after a cycle counts what was allocated during it; both can read nearly full on a heap that
+     * is not running out.
      */
-    public boolean concurrent() { return concurrent; }
+    public synchronized boolean afterFullCollection() { return afterFullCollection; }
 
     static boolean reclaims(String collector) { return !collector.equals("G1 Concurrent GC") && !collector.endsWith(" Pauses"); }
 
-    static boolean concurrent(List<String> collectors) {
-        return collectors.stream().anyMatch(c -> c.startsWith("ZGC") || c.startsWith("Shenandoah"));
-    }
+    static boolean collectsEverything(String collector) { return FULL_COLLECTIONS.contains(collector); }
 
     /** The heap pools' part of a collection's after-usage (code cache and metaspace are in the map too). */
     private long heapUsed(Map<String, MemoryUsage> after) {

@@ -13,11 +13,10 @@ class HeapAfterGcTest {
         assertThat(List.of("G1 Concurrent GC", "ZGC Pauses", "ZGC Minor Pauses", "ZGC Major Pauses", "Shenandoah Pauses")).noneMatch(HeapAfterGc::reclaims);
     }
 
-    @Test void zgcAndShenandoahAreConcurrent() {
-        assertThat(HeapAfterGc.concurrent(List.of("ZGC Cycles"))).isTrue();
-        assertThat(HeapAfterGc.concurrent(List.of("ZGC Minor Cycles", "ZGC Major Cycles"))).isTrue();
-        assertThat(HeapAfterGc.concurrent(List.of("Shenandoah Cycles"))).isTrue();
-        assertThat(HeapAfterGc.concurrent(List.of("G1 Young Generation", "G1 Old Generation"))).isFalse();
+    @Test void onlyOldGenerationBeansCollectEverything() {
+        assertThat(List.of("G1 Old Generation", "PS MarkSweep", "MarkSweepCompact")).allMatch(HeapAfterGc::collectsEverything);
+        assertThat(List.of("G1 Young Generation", "PS Scavenge", "Copy", "ZGC Cycles", "ZGC Major Cycles", "Shenandoah Cycles"))
+                .noneMatch(HeapAfterGc::collectsEverything);
     }
 
     @Test void occupancyIsUnknownWithoutAMaximumOrAReading() {

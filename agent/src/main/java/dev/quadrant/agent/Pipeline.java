@@ -146,7 +146,7 @@ final class Pipeline {
         try {
             // the tick shares this thread: time it spent is not the host's starvation
             long due = lastCheckNanos == 0 ? now : Math.max(lastCheckNanos + PRESSURE_CHECK_PERIOD.toNanos(), lastTickEndNanos);
-            double heap = heapAfterGc.occupancy();
+            double heap = heapAfterGc.occupancy();  // first: it reads the latest collection, which afterFullCollection describes
             protection.observe(heap, heapAfterGc.afterFullCollection(), Math.max(0, now - due), now);
             if (protection.runningOut()) pauseForMemory();
         } catch (Throwable e) {

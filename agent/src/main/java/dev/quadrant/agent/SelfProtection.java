@@ -12,8 +12,9 @@ import java.util.List;
  *   thread dumps, leak-candidate recordings. Lean reports go on: a nearly full heap is what they must report.</li>
  *   <li><b>running out</b>: the heap 95% full after a full collection, or over 90% and rising collection after
  *   collection (a young collection leaves the old generation's garbage, a concurrent cycle counts what was
- *   allocated during it: their level alone says little). Then any allocation may be the one that throws OutOfMemoryError (or, with
- *   -XX:+ExitOnOutOfMemoryError, ends the JVM): the agent allocates nothing it can do without until the heap has room,
+ *   allocated during it: their level alone says little). Then any allocation may be the one that throws
+ *   OutOfMemoryError (or, with -XX:+ExitOnOutOfMemoryError, ends the JVM): the agent allocates nothing it can do
+ *   without until the heap has room,
  *   pausing its JFR stream and its class-load hook and holding its reports, for {@link #LONGEST_HOLD} (or one
  *   interval) at most: a heap that stays this full is the finding, and the lean report that says so must come.</li>
  * </ul>
@@ -30,7 +31,7 @@ final class SelfProtection {
     static final double STARVED_SHARE = 0.5;
     static final int CHECKS = 10;
     static final Duration CALM_FOR = Duration.ofSeconds(10);
-    /** Longest a report is held while the heap runs out (a collector that reads 95% after every cycle, as ZGC can, never calms). */
+    /** Longest a report is held while the heap runs out: a heap that stays 95% full after full collections never calms. */
     static final Duration LONGEST_HOLD = Duration.ofSeconds(30);
     /** Shed in trouble: the work that costs CPU and memory and is not needed to say what is wrong. */
     static final List<String> SHED_IN_TROUBLE = List.of("leak-candidate recordings", "thread-dump stacks", "HTML page", "flame-graph profiles",

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How full the heap was right after the latest collection, young or old: what stays when the collector has done its
@@ -15,7 +16,7 @@ import java.util.Map;
  * is the usage at that moment.
  */
 public final class HeapAfterGc {
-    private static final java.util.Set<String> FULL_COLLECTIONS = java.util.Set.of("G1 Old Generation", "PS MarkSweep", "MarkSweepCompact");
+    private static final Set<String> FULL_COLLECTIONS = Set.of("G1 Old Generation", "PS MarkSweep", "MarkSweepCompact");
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
             .filter(gc -> reclaims(gc.getName())).toList();
     private boolean afterFullCollection;

@@ -18,7 +18,7 @@ import java.util.Arrays;
 public final class ThreadSnapshots {
     static final boolean BULK_LOOKUP_IS_SAFE = Runtime.version().feature() >= 24;
     static final int MAX_IDS_PER_CALL = 32;
-    static final int EXITING_IN_NUMBERS = 32;  // fewer live threads than ids by this many: a mass exit is under way
+    static final int EXITING_IN_NUMBERS = 32;  // this many fewer live threads than when the call began: a mass exit is under way
 
     private ThreadSnapshots() {}
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quadrant.core.AgentStats;
-import dev.quadrant.core.Classifier;
+import dev.quadrant.core.RuleRunner;
 import dev.quadrant.core.JvmIdentity;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.Window;
@@ -128,7 +128,7 @@ class ReportPageTest {
         Map<String, Report.Profile> profiles = new LinkedHashMap<>();
         int[] made = {0};
         profiles.put("cpu", new Report.Profile("ms", "jfr-execution-samples", tree("all", 0, made, 50_000)));
-        Report base = Report.of(1, new JvmIdentity(1, "17", "v", "com.acme.Big", 1), w, new Classifier(List.of()).classify(w),
+        Report base = Report.of(1, new JvmIdentity(1, "17", "v", "com.acme.Big", 1), w, new RuleRunner(List.of()).run(w),
                 new AgentStats("t", AgentStats.STARTED_WITH_JVM, 0, 0, 0, 0, List.of()));
         Report big = new Report(base.sequence(), base.windowStart(), base.windowEnd(), base.jvm(), base.diagnosis(), base.metrics(), profiles,
                 base.timeline(), base.history(), base.agent());

@@ -5,7 +5,7 @@ import dev.quadrant.collectors.AgentThreads;
 import dev.quadrant.collectors.Faults;
 import dev.quadrant.collectors.JvmExit;
 import dev.quadrant.collectors.instrument.BootstrapJar;
-import dev.quadrant.collectors.instrument.Weaving;
+import dev.quadrant.collectors.instrument.WovenProbes;
 import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
@@ -25,7 +25,7 @@ import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
 import dev.quadrant.collectors.mxbean.TimelineSampler;
 import dev.quadrant.core.AgentStats;
-import dev.quadrant.core.Classifier;
+import dev.quadrant.core.RuleRunner;
 import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.JvmIdentity;
 import dev.quadrant.core.Report;
@@ -81,14 +81,14 @@ final class Pipeline {
     private final TimelineSampler timeline = new TimelineSampler();
     private final DescriptorKinds descriptorKinds = new DescriptorKinds();
     private boolean descriptorsLeak;  // the last report had an io.fd-leak finding: say what the descriptors are
-    private final Classifier classifier = new Classifier(RuleCatalog.all());
+    private final RuleRunner rules = new RuleRunner(RuleCatalog.all());
     private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
     private final SelfCpu selfCpu = new SelfCpu();
     private final ReentrantLock tickLock = new ReentrantLock();
     private final List<String> notes = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private JfrCollector jfr;
-    private Weaving instrumentation;
+    private WovenProbes instrumentation;
     private long instrumentationFailuresLogged;
     private boolean closed;
     private long errorsReported;
@@ -159,7 +159,7 @@ final class Pipeline {
     private void timelinePoint() {
         if (protection.shedding()) return;
         try {
-            Weaving t;
+            WovenProbes t;
             synchronized (this) { t = instrumentation; }
             timeline.sample(current.get(), Instant.now(), t == null ? Map.of() : t.queueDepths());
         } catch (Throwable e) {
@@ -198,7 +198,7 @@ final class Pipeline {
      */
     private void pauseForMemory() {
         JfrCollector c;
-        Weaving w;
+        WovenProbes w;
         synchronized (this) {
             if (closed) return;
             c = jfr;
@@ -217,7 +217,7 @@ final class Pipeline {
 
     /** After a pause for memory: the stream and the class-load hook back, and a note of what the pause cost. */
     private void resumeAfterPressure() {
-        Weaving w;
+        WovenProbes w;
         boolean resume;
         synchronized (this) {
             if (closed) return;
@@ -253,7 +253,7 @@ final class Pipeline {
         boolean stop = denied.containsKey(SecurityCheck.REPORTS) || denied.containsKey(SecurityCheck.MXBEANS);
         System.err.println(SecurityCheck.line(denied, stop));
         JfrCollector c;
-        Weaving w;
+        WovenProbes w;
         synchronized (this) {
             c = jfr;
             w = instrumentation;
@@ -315,7 +315,7 @@ final class Pipeline {
      * classes already loaded). Without it the rules that need it stay silent; everything else works.
      */
     void startInstrumentation(Instrumentation inst) {
-        Weaving t = null;
+        WovenProbes t = null;
         long started = System.nanoTime();
         startStage = "weaving";
         synchronized (this) {
@@ -324,11 +324,11 @@ final class Pipeline {
         if (JvmExit.inProgress()) return;  // retransforming JDK classes while the JVM shuts down helps no one
         try {
             String bridge = BootstrapJar.inject(inst);
-            t = Weaving.install(inst);
+            t = WovenProbes.install(inst);
             LOG.info("Woven {} JDK classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
         } catch (Throwable e) {
             faults.record("instrumentation", e);
-            note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
+            note("WovenProbes of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
                     + " and host name look-ups are not seen");
         }
         startStage = "running";
@@ -444,7 +444,7 @@ final class Pipeline {
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
             tickStage = "classifying";
-            Diagnosis diagnosis = classifier.classify(window);
+            Diagnosis diagnosis = rules.run(window);
             boolean shed = protection.shedding();
             if (!last && !shed) {
                 tickStage = "requesting leak candidates";
@@ -452,7 +452,7 @@ final class Pipeline {
                 descriptorsLeak = diagnosis.findings().stream().anyMatch(f -> f.rule().equals(FD_LEAK_RULE));
             }
             long errors = faults.count();
-            AgentStats stats = new AgentStats(Version.get(), loadedBy, window.eventsSeen(), window.eventsDropped(),
+            AgentStats stats = new AgentStats(Version.get(), loadedBy, window.coverage().eventsSeen(), window.coverage().eventsDropped(),
                     selfCpu.sinceLastMs(), errors - errorsReported, notes(), protection.takeWindow(), dumpCost.takeWindow(basePollNanos(options.interval())));
             errorsReported = errors;
             tickStage = "writing report " + writer.nextSequence();
@@ -510,7 +510,7 @@ final class Pipeline {
     }
 
     private void sampleInstrumentation(WindowBuilder window) {
-        Weaving t;
+        WovenProbes t;
         synchronized (this) { t = instrumentation; }
         if (t == null) return;
         try {
@@ -547,7 +547,7 @@ final class Pipeline {
      */
     void close(String reason, long deadline) {
         JfrCollector c;
-        Weaving woven;
+        WovenProbes woven;
         synchronized (this) {
             if (closed) return;
             closed = true;

@@ -1,24 +1,23 @@
 package dev.quadrant.core;
 
+import dev.quadrant.core.evidence.BlockingKind;
 import java.util.List;
 
 /** Recognises, from a thread's stack, blocking calls that can wait forever because no timeout was given. */
 public final class BlockingCalls {
-    public static final String UNTIMED_SOCKET_READ = "socket read without timeout";
-    /** Prefix of the kind of an untimed wait: "wait without timeout: Future.get()". */
-    public static final String UNTIMED_WAIT = "wait without timeout: ";
+    private record Wait(String frame, BlockingKind kind) {}
 
-    private static final String[][] WAITS = {
-            {"java.util.concurrent.FutureTask.get(", "Future.get()"},
-            {"java.util.concurrent.CompletableFuture.get(", "CompletableFuture.get()"},
-            {"java.util.concurrent.CompletableFuture.join(", "CompletableFuture.join()"},
-            {"java.lang.Thread.join(", "Thread.join()"},
-            {"java.util.concurrent.CountDownLatch.await(", "CountDownLatch.await()"},
-            {"java.util.concurrent.CyclicBarrier.await(", "CyclicBarrier.await()"},
-            {"java.util.concurrent.Phaser.awaitAdvance(", "Phaser.awaitAdvance()"},
-            {"java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(", "Condition.await()"},
-            {"java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUninterruptibly(", "Condition.await()"},
-            {"java.lang.Object.wait(", "Object.wait()"}};
+    private static final List<Wait> WAITS = List.of(
+            new Wait("java.util.concurrent.FutureTask.get(", BlockingKind.FUTURE_GET),
+            new Wait("java.util.concurrent.CompletableFuture.get(", BlockingKind.COMPLETABLE_FUTURE_GET),
+            new Wait("java.util.concurrent.CompletableFuture.join(", BlockingKind.COMPLETABLE_FUTURE_JOIN),
+            new Wait("java.lang.Thread.join(", BlockingKind.THREAD_JOIN),
+            new Wait("java.util.concurrent.CountDownLatch.await(", BlockingKind.LATCH_AWAIT),
+            new Wait("java.util.concurrent.CyclicBarrier.await(", BlockingKind.BARRIER_AWAIT),
+            new Wait("java.util.concurrent.Phaser.awaitAdvance(", BlockingKind.PHASER_AWAIT),
+            new Wait("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(", BlockingKind.CONDITION_AWAIT),
+            new Wait("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUninterruptibly(", BlockingKind.CONDITION_AWAIT),
+            new Wait("java.lang.Object.wait(", BlockingKind.OBJECT_WAIT));
     /** Waiting for work, not for a result: an idle consumer or worker, a timer, a reference handler. */
     private static final String[] IDLE = {
             "Queue.take(", "Deque.take(", "Queue.put(", "Deque.put(", "Queue.transfer(", "java.util.concurrent.Exchanger.",
@@ -54,16 +53,16 @@ public final class BlockingCalls {
     }
 
     /**
-     * The untimed wait (e.g. "Future.get()") that a WAITING thread's stack shows the application made, or null: the JDK
+     * The untimed wait (e.g. Future.get()) that a WAITING thread's stack shows the application made, or null: the JDK
      * frame nearest the first application frame names it (Thread.join, not the Object.wait inside it); a consumer
      * waiting on a queue for work is not one.
      */
-    public static String untimedWait(List<String> stack) {
-        String kind = null;
+    public static BlockingKind untimedWait(List<String> stack) {
+        BlockingKind kind = null;
         for (String frame : stack) {
             if (!Frames.isPlatform(frame)) return kind;
             for (String idle : IDLE) if (frame.contains(idle)) return null;
-            for (String[] w : WAITS) if (frame.startsWith(w[0])) { kind = w[1]; break; }  // the JDK call nearest the application wins
+            for (Wait w : WAITS) if (frame.startsWith(w.frame())) { kind = w.kind(); break; }  // the JDK call nearest the application wins
         }
         return null;  // no application frame: the platform's own thread
     }

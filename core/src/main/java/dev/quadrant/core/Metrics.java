@@ -19,8 +19,8 @@ public final class Metrics {
         put(cpu, "processCpuLoad", j.processCpuLoad() < 0 ? -1 : Units.round(j.processCpuLoad(), 3));
         put(cpu, "machineCpuLoad", j.machineCpuLoad() < 0 ? -1 : Units.round(j.machineCpuLoad(), 3));
         put(cpu, "availableProcessors", j.availableProcessors());
-        cpu.put("jfrProfiledCpuMs", w.cpu().cpuMillis());
-        cpu.put("threadDumpProfiledCpuMs", w.threadCpu().cpuMillis());
+        cpu.put("jfrProfiledCpuMs", w.cpu().jfr().cpuMillis());
+        cpu.put("threadDumpProfiledCpuMs", w.cpu().threadDumps().cpuMillis());
         all.put(Dimension.CPU.name(), cpu);
 
         Map<String, Object> mem = new LinkedHashMap<>();
@@ -31,9 +31,9 @@ public final class Metrics {
         if (j.allocatedBytes() >= 0) mem.put("allocationRateBytesPerSecond", Math.round(j.allocatedBytes() / w.seconds()));
         put(mem, "gcCount", j.gcCount());
         put(mem, "gcTimeMs", j.gcTimeMillis());
-        mem.put("gcPauses", w.gc().collections());
-        mem.put("gcPauseTotalMs", Units.round(w.gc().totalPause().toNanos() / 1e6, 1));
-        mem.put("gcPauseLongestMs", Units.round(w.gc().longestPause().toNanos() / 1e6, 1));
+        mem.put("gcPauses", w.memory().gc().collections());
+        mem.put("gcPauseTotalMs", Units.round(w.memory().gc().totalPause().toNanos() / 1e6, 1));
+        mem.put("gcPauseLongestMs", Units.round(w.memory().gc().longestPause().toNanos() / 1e6, 1));
         put(mem, "directBufferBytes", j.directBufferBytes());
         put(mem, "mappedBufferBytes", j.mappedBufferBytes());
         put(mem, "loadedClasses", j.loadedClasses());
@@ -44,22 +44,22 @@ public final class Metrics {
         put(threads, "daemonThreadCount", j.daemonThreadCount());
         put(threads, "peakThreadCount", j.peakThreadCount());
         put(threads, "threadsStarted", j.threadsStarted());
-        threads.put("contendedMonitors", w.monitors().size());
-        threads.put("monitorBlockedMs", w.monitors().stream().mapToLong(m -> m.totalBlocked().toMillis()).sum());
-        threads.put("deadlockedThreads", w.deadlocked().size());
-        threads.put("untimedWaits", w.blockedCalls().stream().filter(c -> c.kind().startsWith(BlockingCalls.UNTIMED_WAIT)).count());
-        threads.put("virtualPinnedMs", w.pinning().stream().mapToLong(p -> p.total().toMillis()).sum());
-        threads.put("pools", w.pools().stream().limit(MAX_POOLS).map(Metrics::pool).toList());
+        threads.put("contendedMonitors", w.threads().monitors().size());
+        threads.put("monitorBlockedMs", w.threads().monitors().stream().mapToLong(m -> m.totalBlocked().toMillis()).sum());
+        threads.put("deadlockedThreads", w.threads().deadlocked().size());
+        threads.put("untimedWaits", w.threads().blockedCalls().stream().filter(c -> c.kind().isWait()).count());
+        threads.put("virtualPinnedMs", w.threads().pinning().stream().mapToLong(p -> p.total().toMillis()).sum());
+        threads.put("pools", w.threads().pools().stream().limit(MAX_POOLS).map(Metrics::pool).toList());
         all.put(Dimension.THREADS.name(), threads);
 
         Map<String, Object> io = new LinkedHashMap<>();
         put(io, "openFileDescriptors", j.openFileDescriptors());
         put(io, "maxFileDescriptors", j.maxFileDescriptors());
-        io.put("slowSocketReads", w.sockets().stream().mapToLong(SocketEndpoint::reads).sum());
-        io.put("slowSocketWrites", w.sockets().stream().mapToLong(SocketEndpoint::writes).sum());
-        io.put("slowFileOperations", w.files().stream().mapToLong(f -> f.operations()).sum());
-        io.put("socketPeers", w.sockets().size());
-        io.put("blockedCalls", w.blockedCalls().size());
+        io.put("slowSocketReads", w.io().sockets().stream().mapToLong(SocketEndpoint::reads).sum());
+        io.put("slowSocketWrites", w.io().sockets().stream().mapToLong(SocketEndpoint::writes).sum());
+        io.put("slowFileOperations", w.io().files().stream().mapToLong(f -> f.operations()).sum());
+        io.put("socketPeers", w.io().sockets().size());
+        io.put("blockedCalls", w.threads().blockedCalls().size());
         all.put(Dimension.IO.name(), io);
         return all;
     }

@@ -37,9 +37,9 @@ public record Report(int sequence, Instant windowStart, Instant windowEnd, JvmId
     /** The window's profiles: the CPU tree from whichever source saw more CPU (as cpu.hot-method judges), the allocation tree. */
     public static Map<String, Profile> profiles(Window w) {
         Map<String, Profile> m = new java.util.LinkedHashMap<>();
-        m.put("cpu", new Profile("ms", w.cpuFromJfr() ? "jfr-execution-samples" : "thread-dumps", w.busiestCpuProfile().tree()));
-        m.put("allocation", new Profile("bytes", "jfr-allocation-samples", w.allocations().tree()));
-        m.put("lock", new Profile("us", "jfr-monitor-waits+woven-lock-waits", w.lockWaits()));
+        m.put("cpu", new Profile("ms", w.cpu().fromJfr() ? "jfr-execution-samples" : "thread-dumps", w.cpu().busiest().tree()));
+        m.put("allocation", new Profile("bytes", "jfr-allocation-samples", w.memory().allocations().tree()));
+        m.put("lock", new Profile("us", "jfr-monitor-waits+woven-lock-waits", w.threads().lockWaits()));
         return m;
     }
 }

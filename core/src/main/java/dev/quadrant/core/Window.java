@@ -1,69 +1,39 @@
 package dev.quadrant.core;
 
-import dev.quadrant.core.evidence.AllocationProfile;
-import dev.quadrant.core.evidence.BlockedCall;
-import dev.quadrant.core.evidence.BusyThread;
-import dev.quadrant.core.evidence.CallTree;
-import dev.quadrant.core.evidence.CpuProfile;
-import dev.quadrant.core.evidence.DeadlockedThread;
-import dev.quadrant.core.evidence.FileIo;
-import dev.quadrant.core.evidence.GcActivity;
-import dev.quadrant.core.evidence.HostLookups;
-import dev.quadrant.core.evidence.JitActivity;
+import dev.quadrant.core.evidence.CpuEvidence;
+import dev.quadrant.core.evidence.IoEvidence;
 import dev.quadrant.core.evidence.JvmSample;
-import dev.quadrant.core.evidence.LiveThreads;
-import dev.quadrant.core.evidence.MonitorContention;
-import dev.quadrant.core.evidence.OldObject;
-import dev.quadrant.core.evidence.OpenFileSite;
-import dev.quadrant.core.evidence.SocketEndpoint;
-import dev.quadrant.core.evidence.ThreadPool;
+import dev.quadrant.core.evidence.MemoryEvidence;
+import dev.quadrant.core.evidence.ThreadsEvidence;
 import dev.quadrant.core.evidence.Timeline;
-import dev.quadrant.core.evidence.TinyIo;
-import dev.quadrant.core.evidence.VirtualPinning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything seen during one report period, immutable; rules read only this. {@code cpu} is JFR's execution
- * samples; {@code threadCpu} weighs busy threads' stacks from thread dumps by their CPU time, for code JFR's
- * sampler cannot walk (on JDK 17 it misses threads in allocation-heavy compiled loops almost entirely).
- * {@code lockWaits} is the time threads waited for monitors and java.util.concurrent locks by stack, in microseconds;
- * {@code timeline} the window's levels over time, for the report's charts.
- * {@code history} is the earlier windows' levels, oldest first, for the rules that judge a trend; {@code -1} figures
- * are unknown. {@code jfrSince} is when the JFR stream whose events the window holds began recording (null: none did).
+ * Everything seen during one report period, immutable; rules read only this. One part per dimension ({@code cpu},
+ * {@code memory}, {@code threads}, {@code io}); {@code timeline} is the window's levels over time, for the report's
+ * charts; {@code jvm} its MXBean figures; {@code history} the earlier windows' figures, oldest first, for the rules that
+ * judge a trend ({@code -1} figures are unknown); {@code coverage} what the window took in and from when.
  */
 public record Window(
         long pid,
         Instant start,
         Instant end,
-        CpuProfile cpu,
-        CpuProfile threadCpu,
-        AllocationProfile allocations,
-        GcActivity gc,
-        List<MonitorContention> monitors,
-        List<SocketEndpoint> sockets,
-        List<FileIo> files,
-        List<BlockedCall> blockedCalls,
-        List<BusyThread> busyThreads,
-        long exceptionsThrown,
-        JitActivity jit,
-        List<OldObject> oldObjects,
-        List<ThreadPool> pools,
-        List<LiveThreads> threadGroups,
-        List<DeadlockedThread> deadlocked,
-        List<VirtualPinning> pinning,
-        TinyIo tinyIo,
-        List<HostLookups> hostLookups,
-        List<OpenFileSite> openFiles,
-        java.util.Map<String, Long> descriptorKinds,
-        CallTree lockWaits,
+        CpuEvidence cpu,
+        MemoryEvidence memory,
+        ThreadsEvidence threads,
+        IoEvidence io,
         Timeline timeline,
         JvmSample jvm,
         List<JvmSample> history,
-        long eventsSeen,
-        long eventsDropped,
-        Instant jfrSince) {
+        Coverage coverage) {
+
+    /**
+     * Evidence taken in and dropped (caps, a closed window, failed handlers); {@code jfrSince} is when the JFR stream whose
+     * events the window holds began recording (null: none did).
+     */
+    public record Coverage(long eventsSeen, long eventsDropped, Instant jfrSince) {}
 
     public Duration duration() {
         Duration d = Duration.between(start, end);
@@ -76,13 +46,7 @@ public record Window(
      * Whether JFR recorded for the whole window: rules whose evidence comes from JFR (allocation sites, pauses, socket
      * and file events) say when it did not, rather than read its absence as a fact about the application.
      */
-    public boolean jfrCovered() { return jfrSince != null && !jfrSince.isAfter(start); }
-
-    /** Whether JFR's samples saw at least as much CPU as the thread dumps: the profile the CPU findings and flame graph use. */
-    public boolean cpuFromJfr() { return cpu.cpuMillis() >= threadCpu.cpuMillis(); }
-
-    /** The CPU profile from whichever source saw more CPU: JFR's sampler is finer, thread dumps see what it cannot walk. */
-    public CpuProfile busiestCpuProfile() { return cpuFromJfr() ? cpu : threadCpu; }
+    public boolean jfrCovered() { return coverage.jfrSince() != null && !coverage.jfrSince().isAfter(start); }
 
     /** The earlier windows and this one, oldest first. */
     public List<JvmSample> series() {

@@ -1,5 +1,6 @@
 package dev.quadrant.core;
 
+import dev.quadrant.core.evidence.BlockingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -57,15 +58,15 @@ class BlockingCallsTest {
     @Test void untimedWaitsAreNamedByTheJdkCallNearestTheApplication() {
         assertThat(BlockingCalls.untimedWait(waiting("jdk.internal.misc.Unsafe.park(Native Method)", "java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)",
                 "java.util.concurrent.FutureTask.awaitDone(FutureTask.java:447)", "java.util.concurrent.FutureTask.get(FutureTask.java:190)",
-                "com.acme.Report.build(Report.java:40)"))).isEqualTo("Future.get()");
+                "com.acme.Report.build(Report.java:40)"))).isEqualTo(BlockingKind.FUTURE_GET);
         assertThat(BlockingCalls.untimedWait(waiting("java.lang.Object.wait(Native Method)", "java.lang.Thread.join(Thread.java:1304)",
-                "java.lang.Thread.join(Thread.java:1372)", "com.acme.Batch.await(Batch.java:9)"))).isEqualTo("Thread.join()");
+                "java.lang.Thread.join(Thread.java:1372)", "com.acme.Batch.await(Batch.java:9)"))).isEqualTo(BlockingKind.THREAD_JOIN);
         assertThat(BlockingCalls.untimedWait(waiting("java.util.concurrent.FutureTask.get(FutureTask.java:190)",
                 "java.util.concurrent.AbstractExecutorService.invokeAll(AbstractExecutorService.java:247)", "com.acme.Fanout.call(Fanout.java:3)")))
-                .isEqualTo("Future.get()");
+                .isEqualTo(BlockingKind.FUTURE_GET);
         assertThat(BlockingCalls.untimedWait(waiting("java.util.concurrent.CompletableFuture.waitingGet(CompletableFuture.java:1796)",
                 "java.util.concurrent.CompletableFuture.join(CompletableFuture.java:2117)", "com.acme.Quote.get(Quote.java:5)")))
-                .isEqualTo("CompletableFuture.join()");
+                .isEqualTo(BlockingKind.COMPLETABLE_FUTURE_JOIN);
     }
 
     @Test void idleWorkersAndConsumersAreNotWaitingForAResult() {

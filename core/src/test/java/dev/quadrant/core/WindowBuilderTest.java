@@ -14,59 +14,59 @@ class WindowBuilderTest {
     private final WindowBuilder b = new WindowBuilder(1, Windows.T0);
 
     @Test void cpuSelfAndTotalSharesCountEachMethodOncePerStack() {
-        for (int i = 0; i < 3; i++) b.cpuSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"), 1);
-        b.cpuSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"), 1);
+        for (int i = 0; i < 3; i++) b.cpu().jfrSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"), 1);
+        b.cpu().jfrSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"), 1);
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
 
-        assertThat(w.cpu().cpuMillis()).isEqualTo(4);
-        MethodShare leaf = w.cpu().topMethods().get(0);
+        assertThat(w.cpu().jfr().cpuMillis()).isEqualTo(4);
+        MethodShare leaf = w.cpu().jfr().topMethods().get(0);
         assertThat(leaf.method()).isEqualTo("a.A.leaf");
         assertThat(leaf.selfMillis()).isEqualTo(3);
         assertThat(leaf.totalMillis()).isEqualTo(3);
-        MethodShare mid = w.cpu().topMethods().get(1);
+        MethodShare mid = w.cpu().jfr().topMethods().get(1);
         assertThat(mid.selfMillis()).isEqualTo(1);
         assertThat(mid.totalMillis()).isEqualTo(4);  // recursion in one stack counts once
     }
 
     @Test void distinctStacksAreCappedAndTheOverflowCounted() {
         int over = 10;
-        for (int i = 0; i < WindowBuilder.MAX_CPU_STACKS + over; i++) b.cpuSample(List.of("a.A.m" + i + "(A.java:1)"), 1);
+        for (int i = 0; i < CpuEvidenceBuilder.MAX_CPU_STACKS + over; i++) b.cpu().jfrSample(List.of("a.A.m" + i + "(A.java:1)"), 1);
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        assertThat(w.cpu().distinctStacks()).isEqualTo(WindowBuilder.MAX_CPU_STACKS);
-        assertThat(w.cpu().cpuMillis()).isEqualTo(WindowBuilder.MAX_CPU_STACKS + over);
-        assertThat(w.eventsDropped()).isEqualTo(over);
-        assertThat(w.cpu().topMethods()).hasSize(StackWeights.TOP_METHODS);
+        assertThat(w.cpu().jfr().distinctStacks()).isEqualTo(CpuEvidenceBuilder.MAX_CPU_STACKS);
+        assertThat(w.cpu().jfr().cpuMillis()).isEqualTo(CpuEvidenceBuilder.MAX_CPU_STACKS + over);
+        assertThat(w.coverage().eventsDropped()).isEqualTo(over);
+        assertThat(w.cpu().jfr().topMethods()).hasSize(StackWeights.TOP_METHODS);
     }
 
     @Test void monitorTablesAreCapped() {
-        for (int i = 0; i < WindowBuilder.MAX_MONITOR_KEYS + 5; i++) b.monitorWait("C" + i, "t", "o", Duration.ofMillis(20), List.of("a.A.m(A.java:1)"));
+        for (int i = 0; i < ThreadsEvidenceBuilder.MAX_MONITOR_KEYS + 5; i++) b.threads().monitorWait("C" + i, "t", "o", Duration.ofMillis(20), List.of("a.A.m(A.java:1)"));
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        assertThat(w.monitors()).hasSize(WindowBuilder.MAX_MONITOR_KEYS);
-        assertThat(w.eventsDropped()).isEqualTo(5);
+        assertThat(w.threads().monitors()).hasSize(ThreadsEvidenceBuilder.MAX_MONITOR_KEYS);
+        assertThat(w.coverage().eventsDropped()).isEqualTo(5);
     }
 
     @Test void evidenceAfterBuildIsDroppedNotAdded() {
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        b.cpuSample(List.of("a.A.m(A.java:1)"), 1);
-        assertThat(w.cpu().cpuMillis()).isZero();
+        b.cpu().jfrSample(List.of("a.A.m(A.java:1)"), 1);
+        assertThat(w.cpu().jfr().cpuMillis()).isZero();
         assertThat(b.droppedSoFar()).isEqualTo(1);
     }
 
     @Test void allocationSitesGroupByApplicationFrameAndType() {
-        b.allocationSample("byte[]", 100, List.of("java.util.Arrays.copyOf(Arrays.java:1)", "com.acme.A.x(A.java:5)"));
-        b.allocationSample("byte[]", 50, List.of("java.lang.String.<init>(String.java:9)", "com.acme.A.x(A.java:5)"));
-        b.allocationSample("char[]", 30, List.of("com.acme.B.y(B.java:2)"));
+        b.memory().allocationSample("byte[]", 100, List.of("java.util.Arrays.copyOf(Arrays.java:1)", "com.acme.A.x(A.java:5)"));
+        b.memory().allocationSample("byte[]", 50, List.of("java.lang.String.<init>(String.java:9)", "com.acme.A.x(A.java:5)"));
+        b.memory().allocationSample("char[]", 30, List.of("com.acme.B.y(B.java:2)"));
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        assertThat(w.allocations().sampledBytes()).isEqualTo(180);
-        assertThat(w.allocations().topSites().get(0).site()).isEqualTo("com.acme.A.x(A.java:5)");
-        assertThat(w.allocations().topSites().get(0).bytes()).isEqualTo(150);
+        assertThat(w.memory().allocations().sampledBytes()).isEqualTo(180);
+        assertThat(w.memory().allocations().topSites().get(0).site()).isEqualTo("com.acme.A.x(A.java:5)");
+        assertThat(w.memory().allocations().topSites().get(0).bytes()).isEqualTo(150);
     }
 
     @Test void socketReadsSeparateUntimedOnes() {
-        b.socketRead("db:5432", Duration.ofMillis(30), 100, 5000, "t1", List.of());
-        b.socketRead("db:5432", Duration.ofSeconds(2), 10, 0, "t2", List.of("x.Y.z(Y.java:1)"));
+        b.io().socketRead("db:5432", Duration.ofMillis(30), 100, 5000, "t1", List.of());
+        b.io().socketRead("db:5432", Duration.ofSeconds(2), 10, 0, "t2", List.of("x.Y.z(Y.java:1)"));
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
-        var e = w.sockets().get(0);
+        var e = w.io().sockets().get(0);
         assertThat(e.reads()).isEqualTo(2);
         assertThat(e.untimedReads()).isEqualTo(1);
         assertThat(e.untimedThread()).isEqualTo("t2");
@@ -74,10 +74,10 @@ class WindowBuilderTest {
     }
 
     @Test void lockWaitsFromMonitorsAndLocksFormOneTreeInMicroseconds() {
-        b.monitorWait("com.acme.Ledger", "w1", "w2", Duration.ofMillis(30), List.of("com.acme.Ledger.post(Ledger.java:9)", "com.acme.Api.pay(Api.java:3)"));
-        b.lockWaits("java.util.concurrent.locks.ReentrantLock$NonfairSync", 7, 4, Duration.ofMillis(20), Duration.ofMillis(9), 2, List.of("w3"), "w3",
+        b.threads().monitorWait("com.acme.Ledger", "w1", "w2", Duration.ofMillis(30), List.of("com.acme.Ledger.post(Ledger.java:9)", "com.acme.Api.pay(Api.java:3)"));
+        b.threads().lockWaits("java.util.concurrent.locks.ReentrantLock$NonfairSync", 7, 4, Duration.ofMillis(20), Duration.ofMillis(9), 2, List.of("w3"), "w3",
                 List.of("com.acme.Cache.put(Cache.java:5)", "com.acme.Api.pay(Api.java:4)"));
-        var tree = b.build(Windows.T0.plusSeconds(1), List.of()).lockWaits();
+        var tree = b.build(Windows.T0.plusSeconds(1), List.of()).threads().lockWaits();
         assertThat(tree.weight()).isEqualTo(50_000);
         assertThat(tree.toString()).contains("waiting for com.acme.Ledger").contains("waiting for java.util.concurrent.locks.ReentrantLock$NonfairSync");
     }
@@ -86,11 +86,11 @@ class WindowBuilderTest {
         for (int i = 0; i < WindowBuilder.MAX_TIMELINE_POINTS + 5; i++) {
             b.timelinePoint(new dev.quadrant.core.evidence.Timeline.Point(Windows.T0.plusMillis(i), 1, 1, 0, 0, java.util.Map.of()));
         }
-        b.gc("G1New", "c", Duration.ofMillis(2), Duration.ofMillis(2), 10, Windows.T0.plusMillis(900));
-        b.gc("G1New", "c", Duration.ofMillis(3), Duration.ofMillis(3), 10, Windows.T0.plusMillis(100));
+        b.memory().gc("G1New", "c", Duration.ofMillis(2), Duration.ofMillis(2), 10, Windows.T0.plusMillis(900));
+        b.memory().gc("G1New", "c", Duration.ofMillis(3), Duration.ofMillis(3), 10, Windows.T0.plusMillis(100));
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
         assertThat(w.timeline().points()).hasSize(WindowBuilder.MAX_TIMELINE_POINTS);
-        assertThat(w.eventsDropped()).isEqualTo(5);
+        assertThat(w.coverage().eventsDropped()).isEqualTo(5);
         assertThat(w.timeline().pauses()).extracting(p -> p.pause().toMillis()).containsExactly(3L, 2L);  // by time
     }
 

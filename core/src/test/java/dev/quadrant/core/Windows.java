@@ -1,6 +1,7 @@
 package dev.quadrant.core;
 
 import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.BlockingKind;
 import dev.quadrant.core.evidence.BusyThread;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.OldObject;
@@ -29,12 +30,12 @@ public final class Windows {
 
     /** JFR execution samples at the collector's 20 ms period. */
     public Windows cpu(List<String> stack, int samples) {
-        for (int i = 0; i < samples; i++) builder.cpuSample(stack, 20);
+        for (int i = 0; i < samples; i++) builder.cpu().jfrSample(stack, 20);
         return this;
     }
 
-    public Windows threadCpu(List<String> stack, long cpuMillis) { builder.threadCpu(stack, cpuMillis, 1); return this; }
-    public Windows threadCpu(List<String> stack, long cpuMillis, long dumps) { builder.threadCpu(stack, cpuMillis, dumps); return this; }
+    public Windows threadCpu(List<String> stack, long cpuMillis) { builder.cpu().threadDumpSample(stack, cpuMillis, 1); return this; }
+    public Windows threadCpu(List<String> stack, long cpuMillis, long dumps) { builder.cpu().threadDumpSample(stack, cpuMillis, dumps); return this; }
 
     /** Process CPU as average cores over the window. */
     public Windows processCores(double cores) {
@@ -47,34 +48,34 @@ public final class Windows {
     /** JFR delivering events since {@code since}: before the window means the window is covered. */
     public Windows jfrSince(Instant since) { builder.jfrSince(since); return this; }
 
-    public Windows allocation(String type, long bytes, List<String> stack) { builder.allocationSample(type, bytes, stack); return this; }
+    public Windows allocation(String type, long bytes, List<String> stack) { builder.memory().allocationSample(type, bytes, stack); return this; }
 
     public Windows gcPauses(int count, Duration each) {
-        for (int i = 0; i < count; i++) builder.gc("G1New", "G1 Evacuation Pause", each, each, -1);
+        for (int i = 0; i < count; i++) builder.memory().gc("G1New", "G1 Evacuation Pause", each, each, -1);
         return this;
     }
 
     public Windows gc(String collector, String cause, Duration pause, long heapAfterBytes) {
-        builder.gc(collector, cause, pause, pause, heapAfterBytes);
+        builder.memory().gc(collector, cause, pause, pause, heapAfterBytes);
         return this;
     }
 
-    public Windows exceptions(long count) { builder.exceptionsThrown(count); return this; }
+    public Windows exceptions(long count) { builder.cpu().exceptionsThrown(count); return this; }
 
     public Windows deoptimizations(String method, String reason, int count) {
-        for (int i = 0; i < count; i++) builder.deoptimization(method, reason, "reinterpret");
+        for (int i = 0; i < count; i++) builder.cpu().deoptimization(method, reason, "reinterpret");
         return this;
     }
 
-    public Windows codeCacheFull() { builder.codeCacheFull(); return this; }
+    public Windows codeCacheFull() { builder.cpu().codeCacheFull(); return this; }
 
     public Windows busyThread(String name, long cpuMillis, Duration busyFor, List<String> stack) {
-        builder.busyThread(new BusyThread(name, cpuMillis, busyFor, "RUNNABLE", stack));
+        builder.cpu().busyThread(new BusyThread(name, cpuMillis, busyFor, "RUNNABLE", stack));
         return this;
     }
 
     public Windows oldObject(String type, Duration age, List<String> stack) {
-        builder.oldObject(new OldObject(type, age, -1, stack));
+        builder.memory().oldObject(new OldObject(type, age, -1, stack));
         return this;
     }
 
@@ -104,54 +105,54 @@ public final class Windows {
     }
 
     public Windows monitorWaits(String monitorClass, int threads, int waits, Duration each, List<String> stack) {
-        for (int i = 0; i < waits; i++) builder.monitorWait(monitorClass, "worker-" + (i % threads), "worker-owner", each, stack);
+        for (int i = 0; i < waits; i++) builder.threads().monitorWait(monitorClass, "worker-" + (i % threads), "worker-owner", each, stack);
         return this;
     }
 
     public Windows socketRead(String peer, Duration took, long timeoutMillis, List<String> stack) {
-        builder.socketRead(peer, took, 10, timeoutMillis, "client-1", stack);
+        builder.io().socketRead(peer, took, 10, timeoutMillis, "client-1", stack);
         return this;
     }
 
     public Windows socketWrite(String peer, Duration took, List<String> stack) {
-        builder.socketWrite(peer, took, 65536, "uploader-1", stack);
+        builder.io().socketWrite(peer, took, 65536, "uploader-1", stack);
         return this;
     }
 
     public Windows fileIo(String path, String operation, Duration took, long bytes, List<String> stack) {
-        builder.fileIo(path, operation, took, bytes, "importer-1", stack);
+        builder.io().fileIo(path, operation, took, bytes, "importer-1", stack);
         return this;
     }
 
-    public Windows blocked(String kind, String thread, Duration blockedFor, List<String> stack) {
-        builder.blockedCall(new BlockedCall(kind, thread, blockedFor, stack));
+    public Windows blocked(BlockingKind kind, String thread, Duration blockedFor, List<String> stack) {
+        builder.threads().blockedCall(new BlockedCall(kind, thread, blockedFor, stack));
         return this;
     }
 
-    public Windows pool(dev.quadrant.core.evidence.ThreadPool pool) { builder.pool(pool); return this; }
+    public Windows pool(dev.quadrant.core.evidence.ThreadPool pool) { builder.threads().pool(pool); return this; }
 
-    public Windows liveThreads(dev.quadrant.core.evidence.LiveThreads group) { builder.liveThreads(group); return this; }
+    public Windows liveThreads(dev.quadrant.core.evidence.LiveThreads group) { builder.threads().liveThreads(group); return this; }
 
-    public Windows deadlocked(dev.quadrant.core.evidence.DeadlockedThread thread) { builder.deadlocked(thread); return this; }
+    public Windows deadlocked(dev.quadrant.core.evidence.DeadlockedThread thread) { builder.threads().deadlocked(thread); return this; }
 
     public Windows pinned(int count, Duration each, List<String> stack) {
-        for (int i = 0; i < count; i++) builder.virtualPinned(each, "", stack);
+        for (int i = 0; i < count; i++) builder.threads().virtualPinned(each, "", stack);
         return this;
     }
 
     public Windows lockWaits(String lockClass, int identity, long waits, Duration total, int threads, List<String> stack) {
-        builder.lockWaits(lockClass, identity, waits, total, total.dividedBy(Math.max(1, waits)).multipliedBy(3), threads,
+        builder.threads().lockWaits(lockClass, identity, waits, total, total.dividedBy(Math.max(1, waits)).multipliedBy(3), threads,
                 List.of("worker-1"), "worker-1", stack);
         return this;
     }
 
-    public Windows tinyFileCalls(long reads, long writes, long bytes) { builder.tinyFileCalls(reads, writes, bytes); return this; }
+    public Windows tinyFileCalls(long reads, long writes, long bytes) { builder.io().tinyFileCalls(reads, writes, bytes); return this; }
 
-    public Windows tinyFileSite(dev.quadrant.core.evidence.TinyIo.Site site) { builder.tinyFileSite(site); return this; }
+    public Windows tinyFileSite(dev.quadrant.core.evidence.TinyIo.Site site) { builder.io().tinyFileSite(site); return this; }
 
-    public Windows hostLookups(dev.quadrant.core.evidence.HostLookups lookups) { builder.hostLookups(lookups); return this; }
+    public Windows hostLookups(dev.quadrant.core.evidence.HostLookups lookups) { builder.io().hostLookups(lookups); return this; }
 
-    public Windows lockHolder(int identity, String thread, List<String> stack) { builder.lockHolder(identity, thread, stack); return this; }
+    public Windows lockHolder(int identity, String thread, List<String> stack) { builder.threads().lockHolder(identity, thread, stack); return this; }
 
     public Window build() { return builder.build(T0.plus(length), history); }
 }

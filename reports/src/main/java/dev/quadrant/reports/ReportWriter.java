@@ -10,16 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Writes each report as {@code report-NNNN.json/html}, replaces {@code latest.*} and {@code index.html}
- * atomically (temp file, then rename, so a reader never sees half a file), and deletes the oldest reports past
- * {@code keep}. Numbering continues after the reports already in the folder, so an earlier run's are not
- * overwritten. Not thread-safe: the agent writes from one thread.
+ * Writes each report through its outputs: {@code report-NNNN.json} and {@code latest.json}, then {@code report-NNNN.html}
+ * and {@code latest.html}, then any extra output, then {@code index.html}. Files are replaced atomically (temp file, then
+ * rename, so a reader never sees half a file), and the oldest reports past {@code keep} are deleted. Numbering continues
+ * after the reports already in the folder, so an earlier run's are not overwritten. Not thread-safe: the agent writes
+ * from one thread.
  */
 public final class ReportWriter {
     static final Pattern REPORT_FILE = Pattern.compile("report-(\\d{4,})\\.(json|html)");
@@ -27,12 +30,21 @@ public final class ReportWriter {
     private final Path dir;
     private final int keep;
     private final List<IndexPage.Entry> entries = new ArrayList<>();
+    private final List<ReportOutput> outputs;
+    private final ReportOutput index = new IndexOutput(Collections.unmodifiableList(entries));
     private int lastSequence;
 
-    public ReportWriter(Path dir, int keep) throws IOException {
+    /** {@code extra} outputs run after the JSON and the page, before the index. */
+    public ReportWriter(Path dir, int keep, ReportOutput... extra) throws IOException {
+        this(dir, keep, Stream.concat(Stream.of(new JsonOutput(), new HtmlOutput()), Stream.of(extra)).toList());
+    }
+
+    /** For tests: {@code outputs} instead of the JSON and the page. */
+    ReportWriter(Path dir, int keep, List<ReportOutput> outputs) throws IOException {
         if (keep < 1) throw new IllegalArgumentException("keep must be at least 1");
         this.dir = dir;
         this.keep = keep;
+        this.outputs = List.copyOf(outputs);
         Files.createDirectories(dir);
         deleteLeftoverTempFiles();
         this.lastSequence = existingReports().isEmpty() ? 0 : existingReports().lastKey();
@@ -66,22 +78,42 @@ public final class ReportWriter {
 
     /**
      * As above; without {@code page} the HTML page has only the verdicts and findings (what the agent draws while the
-     * host is in trouble).
+     * host is in trouble). An output that fails is skipped and the others still write: the JSON goes first, as the
+     * machine contract, so a page that cannot be drawn never costs it. Once any output wrote, the number is spent (as
+     * the constructor counts it on a restart), the report joins the index and old ones are rotated out; when none did,
+     * the folder is left as it was and the next report takes the same number.
+     *
+     * @throws ReportOutputException naming each output that failed, after the others were written
      */
     public Path write(Report report, boolean page) throws IOException {
-        String name = String.format("report-%04d", report.sequence());
-        String json = JsonReport.render(report);
-        String html = page ? HtmlReport.render(report) : HtmlReport.lean(report, name + ".json");
         if (STALL_MILLIS > 0) stall();
-        writeAtomically(dir.resolve(name + ".json"), json);
-        writeAtomically(dir.resolve(name + ".html"), html);
-        writeAtomically(dir.resolve("latest.json"), json);
-        writeAtomically(dir.resolve("latest.html"), html);
-        lastSequence = Math.max(lastSequence, report.sequence());
-        entries.add(IndexPage.Entry.of(report));
-        rotate();
-        writeAtomically(dir.resolve("index.html"), IndexPage.render(report.jvm().mainClass(), report.jvm().pid(), entries));
-        return dir.resolve(name + ".html");
+        ReportOutput.Target target = new ReportOutput.Target(dir, String.format("report-%04d", report.sequence()), page);
+        List<String> failed = new ArrayList<>();
+        List<Throwable> causes = new ArrayList<>();
+        boolean wrote = false;
+        for (ReportOutput output : outputs) wrote |= attempt(output.name(), () -> output.write(report, target), failed, causes);
+        if (wrote) {
+            lastSequence = Math.max(lastSequence, report.sequence());
+            entries.add(IndexPage.Entry.of(report));
+            attempt("rotation", this::rotate, failed, causes);
+            attempt(index.name(), () -> index.write(report, target), failed, causes);
+        }
+        if (!failed.isEmpty()) throw new ReportOutputException(failed, causes);
+        return target.file(".html");
+    }
+
+    private interface Step { void run() throws IOException; }
+
+    /** One output's boundary: whatever it throws is kept for the caller, never thrown past the others. */
+    private static boolean attempt(String what, Step step, List<String> failed, List<Throwable> causes) {
+        try {
+            step.run();
+            return true;
+        } catch (Throwable t) {
+            failed.add(what);
+            causes.add(t);
+            return false;
+        }
     }
 
     private void rotate() throws IOException {

@@ -3,9 +3,12 @@ package dev.quadrant.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quadrant.core.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +46,55 @@ class ReportWriterTest {
         assertThatThrownBy(() -> new ReportWriter(file.resolve("sub"), 10)).isInstanceOf(IOException.class);
     }
 
+    @Test void aPageThatFailsStillLeavesTheJsonAndTheIndex() throws IOException {
+        ReportWriter w = new ReportWriter(dir, 10, List.of(new JsonOutput(), failing("html")));
+        assertThatThrownBy(() -> w.write(Reports.report(w.nextSequence(), "a")))
+                .isInstanceOfSatisfying(ReportOutputException.class, e -> assertThat(e.failed()).containsExactly("html"))
+                .hasMessageContaining("html").hasRootCauseMessage("html broke");
+        assertThat(names()).containsExactlyInAnyOrder("report-0001.json", "latest.json", "index.html", "rules.html");
+        assertThat(w.nextSequence()).as("the JSON was written, so its number is spent").isEqualTo(2);
+    }
+
+    @Test void aJsonThatFailsStillLeavesThePage() throws IOException {
+        ReportWriter w = new ReportWriter(dir, 10, List.of(failing("json"), new HtmlOutput()));
+        assertThatThrownBy(() -> w.write(Reports.report(w.nextSequence(), "a")))
+                .isInstanceOfSatisfying(ReportOutputException.class, e -> assertThat(e.failed()).containsExactly("json"));
+        assertThat(names()).containsExactlyInAnyOrder("report-0001.html", "latest.html", "index.html", "rules.html");
+    }
+
+    @Test void whenNoOutputWritesTheFolderAndTheNumberStayAsTheyWere() throws IOException {
+        ReportWriter w = new ReportWriter(dir, 10, List.of(failing("json"), failing("html")));
+        assertThatThrownBy(() -> w.write(Reports.report(w.nextSequence(), "a")))
+                .isInstanceOfSatisfying(ReportOutputException.class, e -> assertThat(e.failed()).containsExactly("json", "html"))
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+        assertThat(names()).containsExactly("rules.html");
+        assertThat(w.nextSequence()).isEqualTo(1);
+    }
+
+    @Test void anExtraOutputGetsEachReportAfterTheFiles() throws IOException {
+        List<String> seen = new ArrayList<>();
+        ReportOutput extra = new ReportOutput() {
+            @Override public String name() { return "extra"; }
+            @Override public void write(Report report, Target target) {
+                seen.add(target.baseName() + " " + target.fullPage() + " " + Files.exists(target.file(".html")));
+            }
+        };
+        ReportWriter w = new ReportWriter(dir, 10, extra);
+        w.write(Reports.report(w.nextSequence(), "a"), false);
+        assertThat(seen).containsExactly("report-0001 false true");
+        assertThat(names()).contains("report-0001.json", "report-0001.html", "index.html");
+    }
+
+    private static ReportOutput failing(String name) {
+        return new ReportOutput() {
+            @Override public String name() { return name; }
+            @Override public void write(Report report, Target target) { throw new IllegalStateException(name + " broke"); }
+        };
+    }
+
     private Stream<String> namesStream() throws IOException { return Files.list(dir).map(p -> p.getFileName().toString()); }
 
-    private java.util.List<String> names() throws IOException {
+    private List<String> names() throws IOException {
         try (Stream<String> s = namesStream()) { return s.toList(); }
     }
 }

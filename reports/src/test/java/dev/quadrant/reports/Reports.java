@@ -1,7 +1,7 @@
 package dev.quadrant.reports;
 
 import dev.quadrant.core.AgentStats;
-import dev.quadrant.core.Classifier;
+import dev.quadrant.core.RuleRunner;
 import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
@@ -32,11 +32,11 @@ final class Reports {
 
     static Report report(int sequence, String name) {
         WindowBuilder b = new WindowBuilder(42, T0);
-        b.cpuSample(List.of("com.acme.Hot.loop(Hot.java:7)", "com.acme." + name + ".run(X.java:1)", "java.lang.Thread.run(Thread.java:840)"), 20);
-        b.cpuSample(List.of("com.acme.Cold.wait(Cold.java:9)", "java.lang.Thread.run(Thread.java:840)"), 20);
-        b.allocationSample("byte[]", 4096, List.of("com.acme.Buf.grow(Buf.java:3)"));
+        b.cpu().jfrSample(List.of("com.acme.Hot.loop(Hot.java:7)", "com.acme." + name + ".run(X.java:1)", "java.lang.Thread.run(Thread.java:840)"), 20);
+        b.cpu().jfrSample(List.of("com.acme.Cold.wait(Cold.java:9)", "java.lang.Thread.run(Thread.java:840)"), 20);
+        b.memory().allocationSample("byte[]", 4096, List.of("com.acme.Buf.grow(Buf.java:3)"));
         Window w = b.build(T0.plusSeconds(60), List.of());
-        Diagnosis d = new Classifier(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).classify(w);
+        Diagnosis d = new RuleRunner(List.of(new Fixed("threads.x", Dimension.THREADS, 80, name), new Fixed("cpu.y", Dimension.CPU, 30, name))).run(w);
         return Report.of(sequence, new JvmIdentity(42, "17.0.15", "Debian", "com.acme.Main " + name, 1234), w, d, new AgentStats("0.1.0", AgentStats.STARTED_WITH_JVM, 10, 1, 5, 0, List.of()));
     }
 }

@@ -56,8 +56,8 @@ class TimelinesTest {
         WindowBuilder b = new WindowBuilder(1, T0);
         b.timelinePoint(new Timeline.Point(T0.plusSeconds(1), 100 << 20, 40, 0.5, 0.75, Map.of("orders-N", 3L)));
         b.timelinePoint(new Timeline.Point(T0.plusSeconds(2), 120 << 20, 41, -1, 0.8, Map.of()));
-        b.gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(12), Duration.ofMillis(12), 80L << 20, T0.plusMillis(1500));
-        b.gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), -1);  // no start time: not on the timeline
+        b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(12), Duration.ofMillis(12), 80L << 20, T0.plusMillis(1500));
+        b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), -1);  // no start time: not on the timeline
         var w = b.build(T0.plusSeconds(3), List.of());
         Timelines.Window win = Timelines.window(w.timeline());
         assertThat(win.time()).containsExactly(T0.plusSeconds(1).toEpochMilli(), T0.plusSeconds(2).toEpochMilli());

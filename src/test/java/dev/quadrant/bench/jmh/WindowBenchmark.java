@@ -1,7 +1,7 @@
 package dev.quadrant.bench.jmh;
 
 import dev.quadrant.core.AgentStats;
-import dev.quadrant.core.Classifier;
+import dev.quadrant.core.RuleRunner;
 import dev.quadrant.core.Diagnosis;
 import dev.quadrant.core.JvmIdentity;
 import dev.quadrant.core.Report;
@@ -9,6 +9,7 @@ import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.BlockingKind;
 import dev.quadrant.reports.HtmlReport;
 import dev.quadrant.reports.JsonReport;
 import java.time.Duration;
@@ -48,17 +49,17 @@ public class WindowBenchmark {
             stacks.add(List.copyOf(stack));
         }
         WindowBuilder b = new WindowBuilder(1, T0);
-        for (int i = 0; i < 200_000; i++) b.cpuSample(stacks.get(i % STACKS), 20);
-        for (int i = 0; i < 50_000; i++) b.allocationSample("byte[]", 4096, stacks.get((i * 7) % STACKS).subList(0, 16));
-        for (int i = 0; i < 10_000; i++) b.monitorWait("com.acme.Lock" + (i % 300), "worker-" + (i % 200), "worker-0", Duration.ofMillis(15), stacks.get(i % STACKS).subList(0, 16));
-        for (int i = 0; i < 10_000; i++) b.socketRead("db-" + (i % 300) + ":5432", Duration.ofMillis(25), 512, i % 2 == 0 ? 0 : 5000, "worker-" + (i % 200), stacks.get(i % STACKS).subList(0, 24));
-        for (int i = 0; i < 64; i++) b.blockedCall(new BlockedCall("socket read without timeout", "worker-" + i, Duration.ofSeconds(40), stacks.get(i)));
+        for (int i = 0; i < 200_000; i++) b.cpu().jfrSample(stacks.get(i % STACKS), 20);
+        for (int i = 0; i < 50_000; i++) b.memory().allocationSample("byte[]", 4096, stacks.get((i * 7) % STACKS).subList(0, 16));
+        for (int i = 0; i < 10_000; i++) b.threads().monitorWait("com.acme.Lock" + (i % 300), "worker-" + (i % 200), "worker-0", Duration.ofMillis(15), stacks.get(i % STACKS).subList(0, 16));
+        for (int i = 0; i < 10_000; i++) b.io().socketRead("db-" + (i % 300) + ":5432", Duration.ofMillis(25), 512, i % 2 == 0 ? 0 : 5000, "worker-" + (i % 200), stacks.get(i % STACKS).subList(0, 24));
+        for (int i = 0; i < 64; i++) b.threads().blockedCall(new BlockedCall(BlockingKind.SOCKET_READ, "worker-" + i, Duration.ofSeconds(40), stacks.get(i)));
         b.jvm().cpu(1_900_000_000L, 0.95, 0.97, 2);
         b.jvm().allocated(20L << 30);
-        for (int i = 0; i < 100; i++) b.gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(30), Duration.ofMillis(30), 300L << 20, T0.plusMillis(i * 100L));
+        for (int i = 0; i < 100; i++) b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(30), Duration.ofMillis(30), 300L << 20, T0.plusMillis(i * 100L));
         full = b.build(T0.plusSeconds(10), List.of());
-        Diagnosis d = new Classifier(RuleCatalog.all()).classify(full);
-        report = Report.of(1, new JvmIdentity(1, "17", "vendor", "com.acme.Main", 1000), full, d, new AgentStats("bench", AgentStats.STARTED_WITH_JVM, full.eventsSeen(), full.eventsDropped(), 0, 0, List.of()));
+        Diagnosis d = new RuleRunner(RuleCatalog.all()).run(full);
+        report = Report.of(1, new JvmIdentity(1, "17", "vendor", "com.acme.Main", 1000), full, d, new AgentStats("bench", AgentStats.STARTED_WITH_JVM, full.coverage().eventsSeen(), full.coverage().eventsDropped(), 0, 0, List.of()));
     }
 
     @Setup(Level.Iteration) public void window() { ingesting = new WindowBuilder(1, T0); }
@@ -66,7 +67,7 @@ public class WindowBenchmark {
     /** One CPU sample with an already formatted stack into the window: the aggregation's share of an event's cost. */
     @Benchmark @BenchmarkMode(Mode.Throughput) @OutputTimeUnit(TimeUnit.SECONDS)
     public void ingestCpuSample() {
-        ingesting.cpuSample(stacks.get(next), 20);
+        ingesting.cpu().jfrSample(stacks.get(next), 20);
         if (++next == STACKS) next = 0;
     }
 
@@ -74,12 +75,12 @@ public class WindowBenchmark {
     @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Diagnosis buildAndClassifyFullWindow() {
         WindowBuilder b = new WindowBuilder(1, T0);
-        for (int i = 0; i < STACKS; i++) b.cpuSample(stacks.get(i), 20);
-        return new Classifier(RuleCatalog.all()).classify(b.build(T0.plusSeconds(10), List.of()));
+        for (int i = 0; i < STACKS; i++) b.cpu().jfrSample(stacks.get(i), 20);
+        return new RuleRunner(RuleCatalog.all()).run(b.build(T0.plusSeconds(10), List.of()));
     }
 
     @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public Diagnosis classifyFullWindow() { return new Classifier(RuleCatalog.all()).classify(full); }
+    public Diagnosis classifyFullWindow() { return new RuleRunner(RuleCatalog.all()).run(full); }
 
     @Benchmark @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public int renderReport() { return JsonReport.render(report).length() + HtmlReport.render(report).length(); }

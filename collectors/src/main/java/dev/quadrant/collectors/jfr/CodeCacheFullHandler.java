@@ -10,5 +10,5 @@ public final class CodeCacheFullHandler implements JfrHandler {
 
     @Override public void configure(EventSettings s) { s.withoutThreshold(); }
 
-    @Override public void accept(RecordedEvent e, WindowBuilder window) { window.codeCacheFull(); }
+    @Override public void accept(RecordedEvent e, WindowBuilder window) { window.cpu().codeCacheFull(); }
 }

@@ -14,6 +14,6 @@ public final class CompilationFailureHandler implements JfrHandler {
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         String message = String.valueOf(e.getString("failureMessage"));
-        window.compilationFailure(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+        window.cpu().compilationFailure(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
     }
 }

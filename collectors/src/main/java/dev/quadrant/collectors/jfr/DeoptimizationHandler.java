@@ -14,6 +14,6 @@ public final class DeoptimizationHandler implements JfrHandler {
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         RecordedMethod m = e.getValue("method");
         String method = m == null ? "(unknown)" : m.getType().getName() + "." + m.getName();
-        window.deoptimization(method, String.valueOf(e.getString("reason")), String.valueOf(e.getString("action")));
+        window.cpu().deoptimization(method, String.valueOf(e.getString("reason")), String.valueOf(e.getString("action")));
     }
 }

@@ -19,7 +19,7 @@ public final class ExceptionStatisticsHandler implements JfrHandler {
 
     @Override public synchronized void accept(RecordedEvent e, WindowBuilder window) {
         long total = e.getLong("throwables");
-        if (last >= 0 && total >= last) window.exceptionsThrown(total - last);
+        if (last >= 0 && total >= last) window.cpu().exceptionsThrown(total - last);
         last = total;
     }
 }

@@ -16,6 +16,6 @@ public final class ExecutionSampleHandler implements JfrHandler {
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread("sampledThread"))) return;
-        window.cpuSample(StackFrames.top(e.getStackTrace(), MAX_DEPTH), PERIOD.toMillis());
+        window.cpu().jfrSample(StackFrames.top(e.getStackTrace(), MAX_DEPTH), PERIOD.toMillis());
     }
 }

@@ -33,7 +33,7 @@ public final class FileIoHandler implements JfrHandler {
         if (Threads.isAgent(e.getThread())) return;
         String path = e.getString("path");
         long bytes = bytesField == null ? 0 : e.getLong(bytesField);
-        window.fileIo(path == null ? "(unknown)" : path, operation, e.getDuration(), bytes, Threads.name(e.getThread()),
+        window.io().fileIo(path == null ? "(unknown)" : path, operation, e.getDuration(), bytes, Threads.name(e.getThread()),
                 StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }
 }

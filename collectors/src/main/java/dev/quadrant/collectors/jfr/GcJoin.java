@@ -50,13 +50,13 @@ final class GcJoin {
     private void complete(int gcId, Pending p, WindowBuilder window) {
         if (p.collector != null && p.summarised) {
             pending.remove(gcId);
-            window.gc(p.collector, p.cause, p.pauses, p.longest, p.heapAfter, p.started);
+            window.memory().gc(p.collector, p.cause, p.pauses, p.longest, p.heapAfter, p.started);
         }
         Iterator<Map.Entry<Integer, Pending>> it = pending.entrySet().iterator();
         while (pending.size() > MAX_PENDING && it.hasNext()) {
             Pending old = it.next().getValue();
             it.remove();
-            if (old.collector != null) window.gc(old.collector, old.cause, old.pauses, old.longest, -1, old.started);
+            if (old.collector != null) window.memory().gc(old.collector, old.cause, old.pauses, old.longest, -1, old.started);
         }
     }
 }

@@ -17,6 +17,6 @@ public final class ObjectAllocationSampleHandler implements JfrHandler {
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread())) return;
         RecordedClass type = e.getClass("objectClass");
-        window.allocationSample(type == null ? "(unknown)" : TypeNames.readable(type.getName()), e.getLong("weight"), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
+        window.memory().allocationSample(type == null ? "(unknown)" : TypeNames.readable(type.getName()), e.getLong("weight"), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }
 }

@@ -24,7 +24,7 @@ public final class OldObjectSampleHandler implements JfrHandler {
         RecordedObject object = e.getValue("object");
         RecordedClass type = object == null ? null : object.getValue("type");
         long elements = e.hasField("arrayElements") ? e.getInt("arrayElements") : -1;
-        window.oldObject(new OldObject(type == null ? "(unknown)" : TypeNames.readable(type.getName()), e.getDuration("objectAge"),
+        window.memory().oldObject(new OldObject(type == null ? "(unknown)" : TypeNames.readable(type.getName()), e.getDuration("objectAge"),
                 elements, StackFrames.top(e.getStackTrace(), MAX_DEPTH)));
     }
 }

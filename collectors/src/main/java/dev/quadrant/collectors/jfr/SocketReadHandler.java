@@ -23,7 +23,7 @@ public final class SocketReadHandler implements JfrHandler {
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread())) return;
-        window.socketRead(peer(e), e.getDuration(), e.getLong("bytesRead"), e.getLong("timeout"),
+        window.io().socketRead(peer(e), e.getDuration(), e.getLong("bytesRead"), e.getLong("timeout"),
                 Threads.name(e.getThread()), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }
 }

@@ -12,7 +12,7 @@ public final class SocketWriteHandler implements JfrHandler {
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread())) return;
-        window.socketWrite(SocketReadHandler.peer(e), e.getDuration(), e.getLong("bytesWritten"), Threads.name(e.getThread()),
+        window.io().socketWrite(SocketReadHandler.peer(e), e.getDuration(), e.getLong("bytesWritten"), Threads.name(e.getThread()),
                 StackFrames.top(e.getStackTrace(), SocketReadHandler.MAX_DEPTH));
     }
 }

@@ -15,6 +15,6 @@ public final class VirtualThreadPinnedHandler implements JfrHandler {
     @Override public void configure(EventSettings s) { s.withThreshold(THRESHOLD).withStackTrace(); }
 
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
-        window.virtualPinned(e.getDuration(), Threads.name(e.getThread()), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
+        window.threads().virtualPinned(e.getDuration(), Threads.name(e.getThread()), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }
 }

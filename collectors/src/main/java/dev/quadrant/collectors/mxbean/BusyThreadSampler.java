@@ -60,7 +60,7 @@ public final class BusyThreadSampler {
             ThreadInfo info = infos[i];
             if (info == null || info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
             Instant since = busySince.get(busyIds[i]);
-            window.busyThread(new BusyThread(info.getThreadName(), busy.get(i)[1] / 1_000_000,
+            window.cpu().busyThread(new BusyThread(info.getThreadName(), busy.get(i)[1] / 1_000_000,
                     since == null ? Duration.ZERO : Duration.between(since, now), info.getThreadState().name(),
                     StackFrames.of(info.getStackTrace(), MAX_DEPTH)));
         }

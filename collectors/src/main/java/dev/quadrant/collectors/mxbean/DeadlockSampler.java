@@ -27,7 +27,7 @@ public final class DeadlockSampler {
             List<String> holds = new ArrayList<>();
             for (MonitorInfo m : info.getLockedMonitors()) holds.add(describe(m));
             for (LockInfo l : info.getLockedSynchronizers()) holds.add(describe(l));
-            window.deadlocked(new DeadlockedThread(info.getThreadName(), info.getThreadState().name(),
+            window.threads().deadlocked(new DeadlockedThread(info.getThreadName(), info.getThreadState().name(),
                     info.getLockInfo() == null ? "(unknown)" : describe(info.getLockInfo()),
                     info.getLockOwnerName() == null ? "(unknown)" : info.getLockOwnerName(), holds,
                     StackFrames.of(info.getStackTrace(), MAX_DEPTH)));

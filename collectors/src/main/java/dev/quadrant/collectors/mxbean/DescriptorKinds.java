@@ -34,7 +34,7 @@ public final class DescriptorKinds {
         Map<String, Long> top = new HashMap<>();
         kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
-        window.descriptorKinds(top);
+        window.io().descriptorKinds(top);
     }
 
     /** "socket:[123]" reads as socket, "/data/in/a.pdf" as its folder "/data/in/". */

@@ -5,6 +5,7 @@ import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.BlockingCalls;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.BlockedCall;
+import dev.quadrant.core.evidence.BlockingKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -41,7 +42,7 @@ public final class ThreadStateSampler {
     private final Map<Long, Waiting> waits = new HashMap<>();
     private final Map<Integer, Holder> holders = new HashMap<>();  // lock identity -> holder seen this window
 
-    private record Tracked(String kind, String thread, Instant since, List<String> stack) {}
+    private record Tracked(BlockingKind kind, String thread, Instant since, List<String> stack) {}
 
     /** One continuous wait: same blocker, and the thread has not woken since (its wait count is unchanged). */
     private static final class Waiting {
@@ -50,7 +51,7 @@ public final class ThreadStateSampler {
         final long waitedCount;
         final Instant since;
         boolean classified;
-        String kind;
+        BlockingKind kind;
         List<String> stack = List.of();
 
         Waiting(String thread, int blocker, long waitedCount, Instant since) {
@@ -99,7 +100,7 @@ public final class ThreadStateSampler {
             Tracked before = tracked.get(info.getThreadId());
             if (next.size() >= MAX_TRACKED) break;
             next.put(info.getThreadId(), before != null ? before
-                    : new Tracked(BlockingCalls.UNTIMED_SOCKET_READ, info.getThreadName(), now, stack));
+                    : new Tracked(BlockingKind.SOCKET_READ, info.getThreadName(), now, stack));
         }
         tracked.clear();
         tracked.putAll(next);
@@ -194,19 +195,19 @@ public final class ThreadStateSampler {
 
     /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
     public synchronized void sample(WindowBuilder window, Instant now) {
-        busyStacks.forEach((stack, ms) -> window.threadCpu(stack, ms[0], ms[1]));
+        busyStacks.forEach((stack, ms) -> window.cpu().threadDumpSample(stack, ms[0], ms[1]));
         busyStacks.clear();
         window.dropped(busyOverflow);
         busyOverflow = 0;
         for (Tracked t : tracked.values()) {
             Duration blocked = Duration.between(t.since(), now);
             if (blocked.isNegative() || blocked.isZero()) continue;
-            window.blockedCall(new BlockedCall(t.kind(), t.thread(), blocked, t.stack()));
+            window.threads().blockedCall(new BlockedCall(t.kind(), t.thread(), blocked, t.stack()));
         }
         for (Waiting w : waits.values()) {
-            if (w.kind != null) window.blockedCall(new BlockedCall(BlockingCalls.UNTIMED_WAIT + w.kind, w.thread, Duration.between(w.since, now), w.stack));
+            if (w.kind != null) window.threads().blockedCall(new BlockedCall(w.kind, w.thread, Duration.between(w.since, now), w.stack));
         }
-        holders.forEach((lock, h) -> window.lockHolder(lock, h.thread(), h.stack()));
+        holders.forEach((lock, h) -> window.threads().lockHolder(lock, h.thread(), h.stack()));
         holders.clear();
     }
 }

@@ -34,10 +34,10 @@ class DefaultHandlersTest {
         cut();
         System.gc();
         Window[] seen = new Window[1];
-        await().atMost(Duration.ofSeconds(10)).until(() -> (seen[0] = cut()).gc().oldCollections() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> (seen[0] = cut()).memory().gc().oldCollections() > 0);
         Window w = seen[0];
-        assertThat(w.gc().oldCollections()).isPositive();
-        assertThat(w.gc().longestCause()).isEqualTo("System.gc()");
+        assertThat(w.memory().gc().oldCollections()).isPositive();
+        assertThat(w.memory().gc().longestCause()).isEqualTo("System.gc()");
         assertThat(w.jvm().heapAfterOldGcBytes()).isPositive().isLessThan(Runtime.getRuntime().maxMemory());
         assertThat(faults.count()).isZero();
     }
@@ -50,7 +50,7 @@ class DefaultHandlersTest {
             for (int i = 0; i < 5000; i++) {
                 try { Integer.parseInt("x" + i); } catch (NumberFormatException expected) { /* the storm */ }
             }
-            total[0] += Math.max(0, cut().exceptionsThrown());
+            total[0] += Math.max(0, cut().cpu().exceptionsThrown());
             return total[0] >= 5000;
         });
         assertThat(collector.enabledEvents()).doesNotContain("jdk.JavaExceptionThrow");
@@ -63,7 +63,7 @@ class DefaultHandlersTest {
         List<String> types = new ArrayList<>();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             collector.requestOldObjects();
-            cut().oldObjects().forEach(o -> { if (!o.stack().isEmpty() && o.stack().toString().contains("DefaultHandlersTest")) types.add(o.type()); });
+            cut().memory().oldObjects().forEach(o -> { if (!o.stack().isEmpty() && o.stack().toString().contains("DefaultHandlersTest")) types.add(o.type()); });
             return !types.isEmpty();
         });
         assertThat(types).contains("byte[]");

@@ -21,8 +21,8 @@ class GcJoinTest {
         join.collection(8, "G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), window);
         join.heapAfter(8, 120L << 20, window);
         Window w = build();
-        assertThat(w.gc().collections()).isEqualTo(2);
-        assertThat(w.gc().oldCollections()).isEqualTo(1);
+        assertThat(w.memory().gc().collections()).isEqualTo(2);
+        assertThat(w.memory().gc().oldCollections()).isEqualTo(1);
         assertThat(w.jvm().heapAfterOldGcBytes()).isEqualTo(100L << 20);
         assertThat(w.jvm().heapAfterGcBytes()).isEqualTo(100L << 20);
     }
@@ -31,8 +31,8 @@ class GcJoinTest {
         join.collection(1, "ParallelOld", "Ergonomics", Duration.ofMillis(300), Duration.ofMillis(300), window);
         for (int id = 2; id < 2 + GcJoin.MAX_PENDING + 1; id++) join.heapAfter(id, 1, window);  // summaries without collections
         Window w = build();
-        assertThat(w.gc().collections()).isEqualTo(1);
-        assertThat(w.gc().longestCollector()).isEqualTo("ParallelOld");
-        assertThat(w.gc().fullCollections()).isEqualTo(1);
+        assertThat(w.memory().gc().collections()).isEqualTo(1);
+        assertThat(w.memory().gc().longestCollector()).isEqualTo("ParallelOld");
+        assertThat(w.memory().gc().fullCollections()).isEqualTo(1);
     }
 }

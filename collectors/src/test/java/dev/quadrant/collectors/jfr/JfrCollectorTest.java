@@ -60,7 +60,7 @@ class JfrCollectorTest {
         owner.join();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> monitorEvents.get() > 0);
-        MonitorContention c = current.get().build(Instant.now(), List.of()).monitors().get(0);
+        MonitorContention c = current.get().build(Instant.now(), List.of()).threads().monitors().get(0);
         assertThat(c.monitorClass()).isEqualTo("java.lang.Object");
         assertThat(c.longestWaiter()).isEqualTo("test-waiter");
         assertThat(c.owner()).isEqualTo("test-owner");
@@ -87,8 +87,8 @@ class JfrCollectorTest {
         await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(2)).until(() -> true);
         dev.quadrant.core.Window w = current.get().build(Instant.now(), List.of());
         // every method's heaviest stack starts with that very method: no sample got another stack from the cache
-        assertThat(w.cpu().topMethods()).isNotEmpty().allSatisfy(m -> assertThat(m.hottestStack().get(0)).startsWith(m.method() + "("));
-        assertThat(w.cpu().topMethods()).extracting(m -> m.method()).anyMatch(n -> n.endsWith("spinAlpha")).anyMatch(n -> n.endsWith("spinBeta"));
+        assertThat(w.cpu().jfr().topMethods()).isNotEmpty().allSatisfy(m -> assertThat(m.hottestStack().get(0)).startsWith(m.method() + "("));
+        assertThat(w.cpu().jfr().topMethods()).extracting(m -> m.method()).anyMatch(n -> n.endsWith("spinAlpha")).anyMatch(n -> n.endsWith("spinBeta"));
     }
 
     static volatile double sink;

@@ -2,7 +2,7 @@ package dev.quadrant.collectors.mxbean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quadrant.core.BlockingCalls;
+import dev.quadrant.core.evidence.BlockingKind;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.BlockedCall;
@@ -43,9 +43,9 @@ class ThreadStateSamplerTest {
         sampler.sample(b, t0.plusSeconds(3));
         Window w = b.build(t0.plusSeconds(3), List.of());
 
-        assertThat(w.blockedCalls()).extracting(BlockedCall::thread).containsExactly("untimed-reader");
-        BlockedCall call = w.blockedCalls().get(0);
-        assertThat(call.kind()).isEqualTo(BlockingCalls.UNTIMED_SOCKET_READ);
+        assertThat(w.threads().blockedCalls()).extracting(BlockedCall::thread).containsExactly("untimed-reader");
+        BlockedCall call = w.threads().blockedCalls().get(0);
+        assertThat(call.kind()).isEqualTo(BlockingKind.SOCKET_READ);
         assertThat(call.blockedFor()).isEqualTo(Duration.ofSeconds(3));
         assertThat(call.stack()).anyMatch(f -> f.contains("ThreadStateSamplerTest"));
     }
@@ -63,8 +63,8 @@ class ThreadStateSamplerTest {
             WindowBuilder b = new WindowBuilder(1, t0);
             sampler.sample(b, t0.plusMillis(300));
             Window w = b.build(t0.plusMillis(300), List.of());
-            assertThat(w.threadCpu().cpuMillis()).isGreaterThan(50);
-            assertThat(w.threadCpu().topMethods().get(0).hottestStack()).anyMatch(f -> f.contains("ThreadStateSamplerTest"));
+            assertThat(w.cpu().threadDumps().cpuMillis()).isGreaterThan(50);
+            assertThat(w.cpu().threadDumps().topMethods().get(0).hottestStack()).anyMatch(f -> f.contains("ThreadStateSamplerTest"));
         } finally {
             stop.set(true);
             spinner.join();

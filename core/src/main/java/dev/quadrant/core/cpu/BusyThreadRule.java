@@ -35,9 +35,9 @@ public final class BusyThreadRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        if (window.busyThreads().isEmpty()) return Optional.empty();
+        if (window.cpu().busyThreads().isEmpty()) return Optional.empty();
         double windowMs = window.duration().toMillis();
-        Optional<Score.Scored<BusyThread>> found = Score.best(window.busyThreads(), t -> score(t, windowMs));
+        Optional<Score.Scored<BusyThread>> found = Score.best(window.cpu().busyThreads(), t -> score(t, windowMs));
         if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
         BusyThread worst = found.get().item();
         int best = found.get().score();
@@ -53,7 +53,7 @@ public final class BusyThreadRule implements Rule {
                 .evidence("coreShare", Units.round(share, 3))
                 .evidence("busyForSeconds", worst.busyFor().toSeconds())
                 .evidence("state", worst.state())
-                .evidence("busyThreads", window.busyThreads().stream().limit(LISTED).map(t -> row(t, windowMs)).toList())
+                .evidence("busyThreads", window.cpu().busyThreads().stream().limit(LISTED).map(t -> row(t, windowMs)).toList())
                 .stack(worst.stack())
                 .recommendation("Read what \"" + worst.name() + "\" loops on" + at + ": wait on a blocking queue or with a timeout instead of"
                         + " spinning, add back-off to retries, or bound the input it works through.")

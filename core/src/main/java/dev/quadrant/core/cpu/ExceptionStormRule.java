@@ -41,12 +41,12 @@ public final class ExceptionStormRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        if (window.exceptionsThrown() < 0) return Optional.empty();
-        double rate = window.exceptionsThrown() / window.seconds();
+        if (window.cpu().exceptionsThrown() < 0) return Optional.empty();
+        double rate = window.cpu().exceptionsThrown() / window.seconds();
         if (rate < MIN_RATE) return Optional.empty();
         // Filling in a stack trace runs inside the VM, where neither JFR's sampler nor a thread dump looks: profiles see
         // only part of it. So the share is the larger of what a profile saw and a floor of 1 µs per exception.
-        CpuProfile cpu = exceptionShare(window.cpu()) >= exceptionShare(window.threadCpu()) ? window.cpu() : window.threadCpu();
+        CpuProfile cpu = exceptionShare(window.cpu().jfr()) >= exceptionShare(window.cpu().threadDumps()) ? window.cpu().jfr() : window.cpu().threadDumps();
         double profiledShare = exceptionShare(cpu);
         double cores = window.processCores();
         double floorShare = cores > 0 ? Math.min(1.0, rate * MIN_COST_NANOS / 1e9 / cores) : -1;
@@ -58,13 +58,13 @@ public final class ExceptionStormRule implements Rule {
         String what = top == null ? "" : ", mostly " + simpleName(top.type()) + " from " + top.site();
         return Optional.of(Finding.of(this, Math.max(1, score))
                 .title(Math.round(rate) + " exceptions/s" + (share >= 0 ? (profiled ? " taking " : " taking at least ") + Units.percent(share) + " of the CPU" : "") + what)
-                .detail(window.exceptionsThrown() + " exceptions created in " + Units.decimal(window.seconds()) + " s (warning at " + (int) WARN_RATE
+                .detail(window.cpu().exceptionsThrown() + " exceptions created in " + Units.decimal(window.seconds()) + " s (warning at " + (int) WARN_RATE
                         + "/s, critical at " + (int) CRITICAL_RATE + "/s); " + (profiled ? "building them took " + cpu.exceptionMillis() + " of "
                         + cpu.cpuMillis() + " ms of profiled CPU = " + Units.percent(share)
                         : share >= 0 ? "at " + (int) MIN_COST_NANOS / 1000 + " µs each at least, they take " + Units.percent(share) + " of the process's CPU"
                         : "their CPU cost is unknown") + " (warning at " + Units.percent(WARN_CPU_SHARE) + ", critical at " + Units.percent(CRITICAL_CPU_SHARE) + ").")
                 .evidence("exceptionsPerSecond", Math.round(rate))
-                .evidence("exceptions", window.exceptionsThrown())
+                .evidence("exceptions", window.cpu().exceptionsThrown())
                 .evidence("cpuShare", share >= 0 ? Units.round(share, 3) : null)
                 .evidence("cpuShareFrom", share < 0 ? null : profiled ? "cpu-profile" : "lower-bound-1us-per-exception")
                 .evidence("sites", cpu.exceptionSites().stream().limit(LISTED).map(s -> site(s, cpu)).toList())

@@ -45,8 +45,8 @@ public final class HotMethodRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        boolean fromJfr = window.cpuFromJfr();
-        CpuProfile cpu = window.busiestCpuProfile();
+        boolean fromJfr = window.cpu().fromJfr();
+        CpuProfile cpu = window.cpu().busiest();
         if (cpu.cpuMillis() < MIN_PROFILED_CPU_MS || cpu.topMethods().isEmpty()) return Optional.empty();
         MethodShare hot = cpu.topMethods().get(0);
         if (!fromJfr && hot.selfSamples() < (window.jfrCovered() ? MIN_DUMP_SAMPLES : MIN_DUMP_SAMPLES_WITHOUT_JFR)) return Optional.empty();

@@ -45,7 +45,7 @@ public final class JitDeoptimizationRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        JitActivity jit = window.jit();
+        JitActivity jit = window.cpu().jit();
         long used = window.jvm().codeCacheUsedBytes(), max = window.jvm().codeCacheMaxBytes();
         double occupancy = used >= 0 && max > 0 ? (double) used / max : -1;
         Window.Trailing recent = window.trailing(DEOPT_SPAN_SECONDS);
@@ -94,7 +94,7 @@ public final class JitDeoptimizationRule implements Rule {
 
     /** 0 if the code cache filled in this window, n if n windows ago (within the look-back), -1 if not recently. */
     static int windowsSinceCodeCacheFull(Window window) {
-        if (window.jit().codeCacheFull() > 0) return 0;
+        if (window.cpu().jit().codeCacheFull() > 0) return 0;
         List<JvmSample> history = window.history();
         for (int back = 1; back <= Math.min(FULL_LOOK_BACK_WINDOWS, history.size()); back++) {
             if (history.get(history.size() - back).codeCacheFullEvents() > 0) return back;

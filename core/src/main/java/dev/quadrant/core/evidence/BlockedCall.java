@@ -4,4 +4,4 @@ import java.time.Duration;
 import java.util.List;
 
 /** A thread seen in the same blocking call, without a timeout, in consecutive thread samples. */
-public record BlockedCall(String kind, String thread, Duration blockedFor, List<String> stack) {}
+public record BlockedCall(BlockingKind kind, String thread, Duration blockedFor, List<String> stack) {}

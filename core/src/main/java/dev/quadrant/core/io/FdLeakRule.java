@@ -50,7 +50,7 @@ public final class FdLeakRule implements Rule {
                 .title((growing ? "Open file descriptors grow by " + Math.round(trend.slopePerSecond() * 60) + "/min to " + open + " of " + max
                         + ": limit reached " + Growth.timeLeft(secondsLeft)
                         : open + " file descriptors open, " + Units.percent(occupancy) + " of the limit of " + max)
-                        + (window.openFiles().isEmpty() ? "" : "; most streams left open come from " + Frames.method(window.openFiles().get(0).site())))
+                        + (window.io().openFiles().isEmpty() ? "" : "; most streams left open come from " + Frames.method(window.io().openFiles().get(0).site())))
                 .detail("Open descriptors " + open + " of a limit of " + max + " (" + Units.percent(occupancy) + "; warning at "
                         + Units.percent(WARN_OCCUPANCY) + ", critical at " + Units.percent(CRITICAL_OCCUPANCY) + ")"
                         + (growing ? "; rose from " + Math.round(trend.first()) + " over " + trend.points() + " windows (" + Math.round(trend.spanSeconds())
@@ -60,12 +60,12 @@ public final class FdLeakRule implements Rule {
                 .evidence("occupancy", Units.round(occupancy, 3))
                 .evidence("trend", growing ? Growth.evidence(trend) : null)
                 .evidence("secondsUntilLimit", Double.isInfinite(secondsLeft) ? null : Math.round(secondsLeft))
-                .evidence("descriptorKinds", window.descriptorKinds().isEmpty() ? null : topKinds(window))
-                .evidence("streamsStillOpenBySite", window.openFiles().isEmpty() ? null : window.openFiles().stream().map(FdLeakRule::row).toList())
-                .stack(window.openFiles().isEmpty() ? java.util.List.of() : window.openFiles().get(0).stack())
-                .recommendation((window.openFiles().isEmpty() ? "Find what the descriptors are (lsof: files, sockets, pipes; which paths or"
+                .evidence("descriptorKinds", window.io().descriptorKinds().isEmpty() ? null : topKinds(window))
+                .evidence("streamsStillOpenBySite", window.io().openFiles().isEmpty() ? null : window.io().openFiles().stream().map(FdLeakRule::row).toList())
+                .stack(window.io().openFiles().isEmpty() ? java.util.List.of() : window.io().openFiles().get(0).stack())
+                .recommendation((window.io().openFiles().isEmpty() ? "Find what the descriptors are (lsof: files, sockets, pipes; which paths or"
                         + " peers repeat) and close them where they are opened"
-                        : "Close the streams opened at " + window.openFiles().get(0).site() + " (about " + window.openFiles().get(0).open()
+                        : "Close the streams opened at " + window.io().openFiles().get(0).site() + " (about " + window.io().openFiles().get(0).open()
                         + " still open)") + ": try-with-resources for streams, channels, sockets and Files.list/lines/walk.")
                 .verify("ls -l /proc/" + window.pid() + "/fd | wc -l (twice, a minute apart); lsof -p " + window.pid()
                         + " | awk '{print $5, $9}' | sort | uniq -c | sort -rn | head")
@@ -74,7 +74,7 @@ public final class FdLeakRule implements Rule {
 
     private static java.util.Map<String, Long> topKinds(Window window) {
         java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-        window.descriptorKinds().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        window.io().descriptorKinds().entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }

@@ -45,7 +45,7 @@ public final class SlowDnsRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        Optional<Score.Scored<HostLookups>> found = Score.best(window.hostLookups(), x -> score(x, window.seconds()));
+        Optional<Score.Scored<HostLookups>> found = Score.best(window.io().hostLookups(), x -> score(x, window.seconds()));
         if (found.isEmpty() || found.get().score() == 0) return Optional.empty();
         HostLookups h = found.get().item();
         int best = found.get().score();
@@ -70,7 +70,7 @@ public final class SlowDnsRule implements Rule {
                 .evidence("failure", h.failure())
                 .evidence("thread", h.slowestThread())
                 .evidence("site", site)
-                .evidence("hosts", window.hostLookups().stream().limit(LISTED).map(SlowDnsRule::row).toList())
+                .evidence("hosts", window.io().hostLookups().stream().limit(LISTED).map(SlowDnsRule::row).toList())
                 .stack(h.stack())
                 .recommendation(failing
                         ? "\"" + h.host() + "\" does not resolve: fix the name in the configuration" + (site == null ? "" : " used at " + site)

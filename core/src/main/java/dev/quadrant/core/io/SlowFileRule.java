@@ -43,7 +43,7 @@ public final class SlowFileRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         double seconds = window.seconds();
-        Optional<Score.Scored<FileIo>> found = Score.best(window.files(), f -> score(f, seconds));
+        Optional<Score.Scored<FileIo>> found = Score.best(window.io().files(), f -> score(f, seconds));
         if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
         FileIo worst = found.get().item();
         int best = found.get().score();
@@ -67,7 +67,7 @@ public final class SlowFileRule implements Rule {
                 .evidence("latencies", Latencies.labelled(worst.latencies()))
                 .evidence("slowestThread", worst.slowestThread())
                 .evidence("site", site)
-                .evidence("paths", window.files().stream().limit(LISTED).map(f -> row(f, seconds)).toList())
+                .evidence("paths", window.io().files().stream().limit(LISTED).map(f -> row(f, seconds)).toList())
                 .stack(worst.slowestStack())
                 .recommendation("At " + site + ": move the I/O on " + worst.path() + " off the request path (a queue and one writer thread),"
                         + " batch writes and fsyncs, or keep the file on faster local storage.")

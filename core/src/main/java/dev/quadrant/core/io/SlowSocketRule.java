@@ -41,7 +41,7 @@ public final class SlowSocketRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         double seconds = window.seconds();
-        Optional<Score.Scored<SocketEndpoint>> found = Score.best(window.sockets(), e -> score(e, seconds));
+        Optional<Score.Scored<SocketEndpoint>> found = Score.best(window.io().sockets(), e -> score(e, seconds));
         if (found.isEmpty() || found.get().score() < MIN_REPORTED_SCORE) return Optional.empty();
         SocketEndpoint worst = found.get().item();
         int best = found.get().score();
@@ -65,7 +65,7 @@ public final class SlowSocketRule implements Rule {
                 .evidence("latencies", Latencies.labelled(worst.latencies()))
                 .evidence("slowestThread", worst.slowestThread())
                 .evidence("site", site)
-                .evidence("peers", window.sockets().stream().sorted(Comparator.comparing(SocketEndpoint::blockedTime).reversed())
+                .evidence("peers", window.io().sockets().stream().sorted(Comparator.comparing(SocketEndpoint::blockedTime).reversed())
                         .limit(LISTED).map(e -> row(e, seconds)).toList())
                 .stack(worst.slowestStack())
                 .recommendation("Check " + worst.peer() + " itself (its latency, load and pool sizes); at " + site

@@ -1,6 +1,6 @@
 package dev.quadrant.core.io;
 
-import dev.quadrant.core.BlockingCalls;
+import dev.quadrant.core.evidence.BlockingKind;
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
@@ -39,11 +39,11 @@ public final class SocketNoTimeoutRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        List<BlockedCall> stuck = window.blockedCalls().stream()
-                .filter(c -> c.kind().equals(BlockingCalls.UNTIMED_SOCKET_READ))
+        List<BlockedCall> stuck = window.threads().blockedCalls().stream()
+                .filter(c -> c.kind() == BlockingKind.SOCKET_READ)
                 .sorted(Comparator.comparing(BlockedCall::blockedFor).reversed())
                 .toList();
-        Optional<SocketEndpoint> slowest = window.sockets().stream()
+        Optional<SocketEndpoint> slowest = window.io().sockets().stream()
                 .filter(e -> e.untimedReads() > 0 && Frames.hasApplicationFrame(e.untimedStack()))  // not the platform's idle readers (RMI)
                 .max(Comparator.comparing(SocketEndpoint::longestUntimed));
         Duration stuckFor = stuck.isEmpty() ? Duration.ZERO : stuck.get(0).blockedFor();
@@ -71,7 +71,7 @@ public final class SocketNoTimeoutRule implements Rule {
                 .evidence("thread", thread)
                 .evidence("site", site)
                 .evidence("peer", peer)
-                .evidence("untimedReadsCompleted", window.sockets().stream().mapToLong(SocketEndpoint::untimedReads).sum())
+                .evidence("untimedReadsCompleted", window.io().sockets().stream().mapToLong(SocketEndpoint::untimedReads).sum())
                 .stack(stack)
                 .recommendation("Set a read timeout where " + site + " reads: Socket.setSoTimeout(ms) (or the client library's"
                         + " read/response timeout), and handle SocketTimeoutException with a retry or an error.")

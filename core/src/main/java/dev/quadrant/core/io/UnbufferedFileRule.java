@@ -39,7 +39,7 @@ public final class UnbufferedFileRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        TinyIo io = window.tinyIo();
+        TinyIo io = window.io().tinyIo();
         double rate = io.calls() / window.seconds();
         if (rate < MIN_CALLS_PER_SECOND) return Optional.empty();
         TinyIo.Site top = io.sites().isEmpty() ? null : io.sites().get(0);

@@ -39,7 +39,7 @@ public final class AllocationPressureRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        AllocationProfile alloc = window.allocations();
+        AllocationProfile alloc = window.memory().allocations();
         // The MXBean counts every allocated byte; JFR's samples only estimate it.
         double bytes = window.jvm().allocatedBytes() >= 0 ? window.jvm().allocatedBytes() : alloc.sampledBytes();
         double rate = bytes / window.seconds();
@@ -67,7 +67,7 @@ public final class AllocationPressureRule implements Rule {
                 .evidence("gcPerSecond", Units.round(gcPerSecond, 2))
                 .evidence("topSites", topSites(alloc))
                 .evidence("sitesPending", !sitesPending ? null : "JFR was not yet recording when this window began"
-                        + (window.jfrSince() == null ? "" : " (it began at " + window.jfrSince() + ")") + ": the next report names the sites")
+                        + (window.coverage().jfrSince() == null ? "" : " (it began at " + window.coverage().jfrSince() + ")") + ": the next report names the sites")
                 .stack(top == null ? List.of() : top.stack())
                 .recommendation(sitesPending ? "Wait for the next report, which names the sites that allocate most."
                         : top == null ? "Record allocations with JFR to find the sites that allocate most."
@@ -79,13 +79,13 @@ public final class AllocationPressureRule implements Rule {
     }
 
     static double gcShare(Window window) {
-        long pauseNanos = window.gc().totalPause().toNanos();
+        long pauseNanos = window.memory().gc().totalPause().toNanos();
         if (pauseNanos == 0 && window.jvm().gcTimeMillis() > 0) pauseNanos = window.jvm().gcTimeMillis() * 1_000_000L;
         return pauseNanos / (double) window.duration().toNanos();
     }
 
     static long gcCount(Window window) {
-        return Math.max(window.gc().collections(), window.jvm().gcCount());
+        return Math.max(window.memory().gc().collections(), window.jvm().gcCount());
     }
 
     private static List<Map<String, Object>> topSites(AllocationProfile alloc) {

@@ -43,7 +43,7 @@ public final class GcOverheadRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        GcActivity gc = window.gc();
+        GcActivity gc = window.memory().gc();
         double seconds = window.seconds();
         boolean concurrent = gc.collectors().stream().anyMatch(c -> c.startsWith("Z") || c.equals("Shenandoah"));
         // Pauses come from JFR only: the MXBeans' collection time mixes in concurrent work (ZGC cycles, G1's concurrent

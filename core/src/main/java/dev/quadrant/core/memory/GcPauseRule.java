@@ -30,7 +30,7 @@ public final class GcPauseRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        GcActivity gc = window.gc();
+        GcActivity gc = window.memory().gc();
         Duration longest = gc.longestPause();
         if (longest.compareTo(MIN_REPORTED) < 0) return Optional.empty();
         int score = Score.of(longest, WARN_PAUSE, CRITICAL_PAUSE);

@@ -54,8 +54,8 @@ public final class HeapExhaustionRule implements Rule {
                 .evidence("heapMaxBytes", max)
                 .evidence("occupancy", Units.round(occupancy, 3))
                 .evidence("measuredAfter", fromOld ? "old-generation collection" : "young collection")
-                .evidence("oldCollectionsInWindow", window.gc().oldCollections())
-                .evidence("collectors", window.gc().collectors())
+                .evidence("oldCollectionsInWindow", window.memory().gc().oldCollections())
+                .evidence("collectors", window.memory().gc().collectors())
                 .recommendation("If this live set is what the service needs, raise -Xmx (and the container limit with it); if it should"
                         + " be smaller, find what fills the heap (memory.heap-leak names candidates) and bound it.")
                 .verify("jstat -gcutil " + window.pid() + " 1000 10 (O column after full collections); jcmd " + window.pid() + " GC.heap_info")

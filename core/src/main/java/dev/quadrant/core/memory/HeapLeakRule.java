@@ -59,7 +59,7 @@ public final class HeapLeakRule implements Rule {
         double secondsLeft = max > 0 ? trend.secondsUntil(max) : Double.POSITIVE_INFINITY;
         int score = max > 0 ? Growth.scoreByTimeLeft(secondsLeft) : Score.INFO_CAP;
         if (!confirmed) score = Math.min(score, Score.INFO_CAP);
-        List<Map<String, Object>> candidates = candidates(window.oldObjects());
+        List<Map<String, Object>> candidates = candidates(window.memory().oldObjects());
         String top = candidates.isEmpty() ? "" : "; top candidate " + candidates.get(0).get("type") + " from " + candidates.get(0).get("site");
         @SuppressWarnings("unchecked") List<String> stack = candidates.isEmpty() ? List.of() : (List<String>) candidates.get(0).get("stack");
         return Optional.of(Finding.of(this, Math.max(score, 1))

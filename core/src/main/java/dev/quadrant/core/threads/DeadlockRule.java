@@ -28,19 +28,19 @@ public final class DeadlockRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        if (window.deadlocked().isEmpty()) return Optional.empty();
-        DeadlockedThread first = window.deadlocked().get(0);
-        String cycle = window.deadlocked().stream()
+        if (window.threads().deadlocked().isEmpty()) return Optional.empty();
+        DeadlockedThread first = window.threads().deadlocked().get(0);
+        String cycle = window.threads().deadlocked().stream()
                 .map(t -> "\"" + t.thread() + "\" waits for " + t.waitingFor() + " held by \"" + t.heldBy() + "\"")
                 .collect(Collectors.joining("; "));
         String site = Frames.firstApplicationFrame(first.stack());
         return Optional.of(Finding.of(this, Score.MAX)
-                .title(window.deadlocked().size() + " threads are deadlocked: \"" + first.thread() + "\" waits at " + Frames.method(site))
+                .title(window.threads().deadlocked().size() + " threads are deadlocked: \"" + first.thread() + "\" waits at " + Frames.method(site))
                 .detail(cycle + ". They will never proceed.")
-                .evidence("threads", window.deadlocked().stream().map(DeadlockRule::row).toList())
+                .evidence("threads", window.threads().deadlocked().stream().map(DeadlockRule::row).toList())
                 .stack(first.stack())
                 .recommendation("Make every code path take these locks in the same order (see where each thread holds one and waits for"
-                        + " the other: " + window.deadlocked().stream().map(t -> Frames.method(Frames.firstApplicationFrame(t.stack())))
+                        + " the other: " + window.threads().deadlocked().stream().map(t -> Frames.method(Frames.firstApplicationFrame(t.stack())))
                         .distinct().collect(Collectors.joining(", ")) + "), or acquire with tryLock(timeout) and back off."
                         + " Restart the service to recover now.")
                 .verify("jcmd " + window.pid() + " Thread.print (\"Found one Java-level deadlock\" at the end)")

@@ -39,15 +39,15 @@ public final class LockContentionRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        if (window.monitors().isEmpty()) return Optional.empty();
-        MonitorContention worst = window.monitors().get(0);  // sorted by total blocked time
+        if (window.threads().monitors().isEmpty()) return Optional.empty();
+        MonitorContention worst = window.threads().monitors().get(0);  // sorted by total blocked time
         double blockedThreads = worst.totalBlocked().toNanos() / (double) window.duration().toNanos();
         if (blockedThreads < MIN_BLOCKED_THREADS) return Optional.empty();
         double waiterShare = blockedThreads / Math.max(1, worst.threadCount());
         int score = Score.both(Score.of(blockedThreads, WARN_BLOCKED_THREADS, CRITICAL_BLOCKED_THREADS),
                 Score.of(waiterShare, WARN_WAITER_SHARE, CRITICAL_WAITER_SHARE));
         String site = Frames.firstApplicationFrame(worst.stack());
-        boolean lock = MonitorContention.LOCK.equals(worst.kind());
+        boolean lock = worst.kind() == MonitorContention.Kind.LOCK;
         String what = lock ? worst.monitorClass() : worst.monitorClass() + " monitor";
         return Optional.of(Finding.of(this, score)
                 .title(worst.threadCount() + (worst.threadCount() == 1 ? " thread" : " threads") + " blocked "
@@ -59,7 +59,7 @@ public final class LockContentionRule implements Rule {
                         + ", critical at " + Units.percent(CRITICAL_WAITER_SHARE) + "); " + worst.waits()
                         + (lock ? " contended acquisitions" : " waits over JFR's threshold") + ", the longest " + Units.human(worst.longest())
                         + (worst.owner() == null ? "" : "; held by \"" + worst.owner() + "\"") + ".")
-                .evidence("kind", worst.kind())
+                .evidence("kind", worst.kind().label())
                 .evidence(lock ? "lock" : "monitorClass", worst.monitorClass())
                 .evidence("site", site)
                 .evidence("waits", worst.waits())
@@ -72,7 +72,7 @@ public final class LockContentionRule implements Rule {
                 .evidence("owner", worst.owner())
                 .evidence("waitingThreads", worst.threads())
                 .evidence("ownerStack", worst.ownerStack().isEmpty() ? null : worst.ownerStack())
-                .evidence("otherContendedLocks", window.monitors().size() - 1)
+                .evidence("otherContendedLocks", window.threads().monitors().size() - 1)
                 .stack(worst.stack())
                 .recommendation("Hold the " + what + " for less time at " + site
                         + (worst.ownerStack().isEmpty() ? "" : " (the holder was at " + Frames.firstApplicationFrame(worst.ownerStack()) + ")")

@@ -40,7 +40,7 @@ public final class PoolRejectionRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         Optional<Score.Scored<ThreadPool>> found = Score.best(
-                window.pools().stream().filter(x -> Pools.isApplication(x) && x.rejected() > 0).toList(), PoolRejectionRule::score);
+                window.threads().pools().stream().filter(x -> Pools.isApplication(x) && x.rejected() > 0).toList(), PoolRejectionRule::score);
         if (found.isEmpty()) return Optional.empty();
         ThreadPool p = found.get().item();
         int best = found.get().score();

@@ -39,7 +39,7 @@ public final class PoolSaturationRule implements Rule {
     @Override public Optional<Finding> evaluate(Window window) {
         ThreadPool worst = null;
         Duration worstWait = Duration.ZERO;
-        for (ThreadPool p : window.pools()) {
+        for (ThreadPool p : window.threads().pools()) {
             if (!Pools.isApplication(p) || p.shutdown()) continue;
             Duration wait = waitOf(p);
             if (wait.compareTo(worstWait) > 0) { worst = p; worstWait = wait; }

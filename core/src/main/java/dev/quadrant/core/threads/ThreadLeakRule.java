@@ -47,8 +47,8 @@ public final class ThreadLeakRule implements Rule {
         double secondsLeft = trend.secondsUntil(REFERENCE_LIMIT);
         int score = Growth.scoreByTimeLeft(secondsLeft);
         if (trend.growth() >= WARN_GROWTH) score = Math.max(score, Severity.WARNING_FROM);
-        LiveThreads top = window.threadGroups().stream().filter(g -> g.change() > 0).findFirst()
-                .orElse(window.threadGroups().isEmpty() ? null : window.threadGroups().get(0));
+        LiveThreads top = window.threads().groups().stream().filter(g -> g.change() > 0).findFirst()
+                .orElse(window.threads().groups().isEmpty() ? null : window.threads().groups().get(0));
         String who = top == null ? "" : ": most are \"" + top.namePattern() + "\"" + (top.stack().isEmpty() ? "" : " started at " + Frames.method(top.site()));
         long live = window.jvm().threadCount();
         return Optional.of(Finding.of(this, Math.max(1, score))
@@ -61,7 +61,7 @@ public final class ThreadLeakRule implements Rule {
                 .evidence("liveThreads", live)
                 .evidence("trend", Growth.evidence(trend))
                 .evidence("secondsUntilReferenceLimit", Double.isInfinite(secondsLeft) ? null : Math.round(secondsLeft))
-                .evidence("groups", window.threadGroups().stream().limit(LISTED).map(ThreadLeakRule::row).toList())
+                .evidence("groups", window.threads().groups().stream().limit(LISTED).map(ThreadLeakRule::row).toList())
                 .stack(top == null ? java.util.List.of() : top.stack())
                 .recommendation(top == null || top.stack().isEmpty()
                         ? "Find which threads accumulate (group a thread dump by name) and stop them when their work is done: reuse one"

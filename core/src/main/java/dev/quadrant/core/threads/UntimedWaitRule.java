@@ -1,6 +1,5 @@
 package dev.quadrant.core.threads;
 
-import dev.quadrant.core.BlockingCalls;
 import dev.quadrant.core.Dimension;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
@@ -44,14 +43,14 @@ public final class UntimedWaitRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        List<BlockedCall> waits = window.blockedCalls().stream()
-                .filter(c -> c.kind().startsWith(BlockingCalls.UNTIMED_WAIT) && c.blockedFor().compareTo(MIN_REPORTED) >= 0)
+        List<BlockedCall> waits = window.threads().blockedCalls().stream()
+                .filter(c -> c.kind().isWait() && c.blockedFor().compareTo(MIN_REPORTED) >= 0)
                 .sorted(Comparator.comparing(BlockedCall::blockedFor).reversed())
                 .toList();
         if (waits.isEmpty()) return Optional.empty();
         BlockedCall longest = waits.get(0);
         String site = Frames.firstApplicationFrame(longest.stack());
-        String kind = longest.kind().substring(BlockingCalls.UNTIMED_WAIT.length());
+        String kind = longest.kind().call();
         long pastWarning = waits.stream().filter(w -> w.blockedFor().compareTo(WARN_WAIT) >= 0).count();
         int score = Math.max(Score.of(longest.blockedFor(), WARN_WAIT, CRITICAL_WAIT),
                 pastWarning == 0 ? 0 : Score.of(pastWarning, 1, CRITICAL_THREADS));
@@ -90,7 +89,7 @@ public final class UntimedWaitRule implements Rule {
     private static Map<String, Object> row(BlockedCall c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("thread", c.thread());
-        m.put("wait", c.kind().substring(BlockingCalls.UNTIMED_WAIT.length()));
+        m.put("wait", c.kind().call());
         m.put("seconds", c.blockedFor().toSeconds());
         m.put("site", Frames.firstApplicationFrame(c.stack()));
         return m;

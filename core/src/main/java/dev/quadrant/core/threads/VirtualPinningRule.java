@@ -36,10 +36,10 @@ public final class VirtualPinningRule implements Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {
-        if (window.pinning().isEmpty()) return Optional.empty();
-        VirtualPinning top = window.pinning().get(0);  // most pinned time first
-        long totalNanos = window.pinning().stream().mapToLong(p -> p.total().toNanos()).sum();
-        long count = window.pinning().stream().mapToLong(VirtualPinning::count).sum();
+        if (window.threads().pinning().isEmpty()) return Optional.empty();
+        VirtualPinning top = window.threads().pinning().get(0);  // most pinned time first
+        long totalNanos = window.threads().pinning().stream().mapToLong(p -> p.total().toNanos()).sum();
+        long count = window.threads().pinning().stream().mapToLong(VirtualPinning::count).sum();
         int carriers = window.jvm().availableProcessors() > 0 ? window.jvm().availableProcessors() : DEFAULT_CARRIERS;
         double share = totalNanos / (double) window.duration().toNanos() / carriers;
         if (share < MIN_CARRIER_SHARE) return Optional.empty();
@@ -57,7 +57,7 @@ public final class VirtualPinningRule implements Rule {
                 .evidence("site", site)
                 .evidence("longestMs", top.longest().toMillis())
                 .evidence("thread", top.thread())
-                .evidence("otherSites", window.pinning().size() - 1)
+                .evidence("otherSites", window.threads().pinning().size() - 1)
                 .stack(top.stack())
                 .recommendation("At " + site + " the virtual thread blocks while it cannot unmount: replace synchronized around the"
                         + " blocking call with a ReentrantLock (JDK 21-23), move blocking work out of static initializers and native"

@@ -1,9 +1,9 @@
 package dev.quadrant.core.io;
 
+import dev.quadrant.core.evidence.BlockingKind;
 import static dev.quadrant.core.Windows.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quadrant.core.BlockingCalls;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Severity;
 import dev.quadrant.core.Windows;
@@ -19,8 +19,8 @@ class SocketNoTimeoutRuleTest {
     private final SocketNoTimeoutRule rule = new SocketNoTimeoutRule();
 
     @Test void threadStuckHalfAMinuteIsCritical() {
-        Finding f = rule.evaluate(Windows.of(TEN_S).blocked(BlockingCalls.UNTIMED_SOCKET_READ, "http-7", Duration.ofSeconds(40), READ)
-                .blocked(BlockingCalls.UNTIMED_SOCKET_READ, "http-8", Duration.ofSeconds(12), READ).build()).orElseThrow();
+        Finding f = rule.evaluate(Windows.of(TEN_S).blocked(BlockingKind.SOCKET_READ, "http-7", Duration.ofSeconds(40), READ)
+                .blocked(BlockingKind.SOCKET_READ, "http-8", Duration.ofSeconds(12), READ).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(f.evidence()).containsEntry("stillBlocked", true).containsEntry("thread", "http-7")
                 .containsEntry("site", "com.acme.PaymentClient.charge(PaymentClient.java:58)")
@@ -45,10 +45,10 @@ class SocketNoTimeoutRuleTest {
 
     @Test void shortUntimedReadsAreNoFinding() {
         assertThat(rule.evaluate(Windows.of(TEN_S).socketRead("db:5432", Duration.ofMillis(300), 0, READ)
-                .blocked(BlockingCalls.UNTIMED_SOCKET_READ, "http-1", Duration.ofMillis(900), READ).build())).isEmpty();
+                .blocked(BlockingKind.SOCKET_READ, "http-1", Duration.ofMillis(900), READ).build())).isEmpty();
     }
 
     @Test void otherBlockedCallKindsAreIgnored() {
-        assertThat(rule.evaluate(Windows.of(TEN_S).blocked("future get without timeout", "http-1", Duration.ofSeconds(60), READ).build())).isEmpty();
+        assertThat(rule.evaluate(Windows.of(TEN_S).blocked(BlockingKind.FUTURE_GET, "http-1", Duration.ofSeconds(60), READ).build())).isEmpty();
     }
 }

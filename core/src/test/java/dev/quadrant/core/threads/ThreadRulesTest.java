@@ -1,9 +1,9 @@
 package dev.quadrant.core.threads;
 
+import dev.quadrant.core.evidence.BlockingKind;
 import static dev.quadrant.core.Windows.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quadrant.core.BlockingCalls;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Severity;
 import dev.quadrant.core.Window;
@@ -64,19 +64,19 @@ class ThreadRulesTest {
     }
 
     @Test void taskThreadsStuckInUntimedWaitsScoreByDurationAndCount() {
-        Windows one = Windows.of(TWO_S).blocked(BlockingCalls.UNTIMED_WAIT + "Future.get()", "report-1", Duration.ofSeconds(12), GET);
+        Windows one = Windows.of(TWO_S).blocked(BlockingKind.FUTURE_GET, "report-1", Duration.ofSeconds(12), GET);
         Finding f = new UntimedWaitRule().evaluate(one.build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.recommendation()).contains("get(timeout, unit)");
         Windows many = Windows.of(TWO_S);
-        for (int i = 0; i < 8; i++) many.blocked(BlockingCalls.UNTIMED_WAIT + "Future.get()", "report-" + i, Duration.ofSeconds(15), GET);
+        for (int i = 0; i < 8; i++) many.blocked(BlockingKind.FUTURE_GET, "report-" + i, Duration.ofSeconds(15), GET);
         assertThat(new UntimedWaitRule().evaluate(many.build()).orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
-        Windows brief = Windows.of(TWO_S).blocked(BlockingCalls.UNTIMED_WAIT + "Future.get()", "report-1", Duration.ofSeconds(2), GET);
+        Windows brief = Windows.of(TWO_S).blocked(BlockingKind.FUTURE_GET, "report-1", Duration.ofSeconds(2), GET);
         assertThat(new UntimedWaitRule().evaluate(brief.build())).isEmpty();
     }
 
     @Test void untimedSocketReadsAreNotWaits() {
-        Windows w = Windows.of(TWO_S).blocked(BlockingCalls.UNTIMED_SOCKET_READ, "client-1", Duration.ofSeconds(30), GET);
+        Windows w = Windows.of(TWO_S).blocked(BlockingKind.SOCKET_READ, "client-1", Duration.ofSeconds(30), GET);
         assertThat(new UntimedWaitRule().evaluate(w.build())).isEmpty();
     }
 

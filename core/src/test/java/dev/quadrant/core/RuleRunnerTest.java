@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ClassifierTest {
+class RuleRunnerTest {
     static final RuleInfo INFO = new RuleInfo("t", "e", "th", "f", "v");
 
     record Fixed(String id, Dimension dimension, int score) implements Rule {
@@ -27,11 +27,11 @@ class ClassifierTest {
     private final Window window = Windows.of(Duration.ofSeconds(10)).build();
 
     @Test void findingsAreSortedByScoreAndDimensionsTakeTheWorst() {
-        Diagnosis d = new Classifier(List.of(
+        Diagnosis d = new RuleRunner(List.of(
                 new Fixed("memory.a", Dimension.MEMORY, 30),
                 new Fixed("memory.b", Dimension.MEMORY, 80),
                 new Fixed("cpu.a", Dimension.CPU, 10),
-                new Fixed("io.none", Dimension.IO, -1))).classify(window);
+                new Fixed("io.none", Dimension.IO, -1))).run(window);
 
         assertThat(d.findings()).extracting(Finding::rule).containsExactly("memory.b", "memory.a", "cpu.a");
         assertThat(d.status(Dimension.MEMORY).status()).isEqualTo("CRITICAL");
@@ -43,7 +43,7 @@ class ClassifierTest {
     }
 
     @Test void aFailingRuleIsNamedAndTheOthersStillRun() {
-        Diagnosis d = new Classifier(List.of(new Broken(), new Fixed("io.a", Dimension.IO, 50))).classify(window);
+        Diagnosis d = new RuleRunner(List.of(new Broken(), new Fixed("io.a", Dimension.IO, 50))).run(window);
 
         assertThat(d.findings()).extracting(Finding::rule).containsExactly("io.a");
         assertThat(d.failedRules()).singleElement().asString().startsWith("cpu.broken").contains("boom");
@@ -58,6 +58,6 @@ class ClassifierTest {
     }
 
     @Test void anEmptyWindowYieldsNoFinding() {
-        assertThat(new Classifier(RuleCatalog.all()).classify(window).findings()).isEmpty();
+        assertThat(new RuleRunner(RuleCatalog.all()).run(window).findings()).isEmpty();
     }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * a pool's lock (its getters) runs here, on the agent's tick. Load this class only after {@link BootstrapJar#inject}:
  * it links against the bridge.
  */
-public final class Weaving {
+public final class WovenProbes {
     static final int MAX_GROUPS = 64;
     static final int EXAMPLES = 3;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -47,7 +47,7 @@ public final class Weaving {
     private long lastTickNanos = System.nanoTime();
     private boolean hookPaused;
 
-    private Weaving(Instrumentation inst) {
+    private WovenProbes(Instrumentation inst) {
         this.inst = inst;
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -64,7 +64,7 @@ public final class Weaving {
     }
 
     /** Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. */
-    public static Weaving install(Instrumentation inst) { return new Weaving(inst); }
+    public static WovenProbes install(Instrumentation inst) { return new WovenProbes(inst); }
 
     /** How many classes were woven, and the first weaving or advice failure (null if none), for the agent's log. */
     public long wovenClasses() { return weaver.woven(); }
@@ -97,22 +97,22 @@ public final class Weaving {
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
         for (PoolState p : recorder.pools.expunge()) {
             Object pool = p.get();
-            if (pool instanceof ThreadPoolExecutor t) window.pool(executor(p, t, now));
-            else if (pool instanceof ForkJoinPool f) window.pool(forkJoin(p, f));
+            if (pool instanceof ThreadPoolExecutor t) window.threads().pool(executor(p, t, now));
+            else if (pool instanceof ForkJoinPool f) window.threads().pool(forkJoin(p, f));
         }
         for (LockWaits.Snapshot l : recorder.locks.drain()) {
-            window.lockWaits(l.lockClass(), l.identity(), l.waits(), Duration.ofNanos(l.totalNanos()), Duration.ofNanos(l.longestNanos()),
+            window.threads().lockWaits(l.lockClass(), l.identity(), l.waits(), Duration.ofNanos(l.totalNanos()), Duration.ofNanos(l.longestNanos()),
                     l.threadCount(), l.threads(), l.longestWaiter(), l.stack());
         }
         window.dropped(recorder.locks.takeDropped());
         threadGroups(window);
         tinyFileCalls(window);
         for (Lookups.Snapshot l : recorder.lookups.drain()) {
-            window.hostLookups(new HostLookups(l.host(), l.lookups(), l.resolved(), Duration.ofNanos(l.resolvedNanos()),
+            window.io().hostLookups(new HostLookups(l.host(), l.lookups(), l.resolved(), Duration.ofNanos(l.resolvedNanos()),
                     Duration.ofNanos(l.longestNanos()), l.failures(), l.failure(), l.slowestThread(), l.stack()));
         }
         window.dropped(recorder.lookups.takeDropped());
-        for (OpenFiles.Site s : recorder.openFiles.stillOpen()) window.openFileSite(new dev.quadrant.core.evidence.OpenFileSite(s.site(), s.open(), s.stack()));
+        for (OpenFiles.Site s : recorder.openFiles.stillOpen()) window.io().openFileSite(new dev.quadrant.core.evidence.OpenFileSite(s.site(), s.open(), s.stack()));
         window.dropped(recorder.openFiles.takeDropped());
         lastTickNanos = now;
     }
@@ -120,14 +120,14 @@ public final class Weaving {
     /** Each sampled site's calls are its share of the samples times all small calls of its kind. */
     private void tinyFileCalls(WindowBuilder window) {
         FileCalls.Snapshot s = recorder.files.drain();
-        window.tinyFileCalls(s.reads(), s.writes(), s.bytes());
+        window.io().tinyFileCalls(s.reads(), s.writes(), s.bytes());
         long readSamples = s.sites().stream().filter(x -> x.operation().equals("read")).mapToLong(FileCalls.SiteSnapshot::samples).sum();
         long writeSamples = s.sites().stream().filter(x -> x.operation().equals("write")).mapToLong(FileCalls.SiteSnapshot::samples).sum();
         for (FileCalls.SiteSnapshot site : s.sites()) {
             boolean write = site.operation().equals("write");
             long samples = write ? writeSamples : readSamples;
             long calls = Math.round((write ? s.writes() : s.reads()) * (double) site.samples() / samples);
-            window.tinyFileSite(new TinyIo.Site(site.site(), site.path(), site.operation(), calls,
+            window.io().tinyFileSite(new TinyIo.Site(site.site(), site.path(), site.operation(), calls,
                     (double) site.sampledBytes() / site.samples(), site.stack()));
         }
         window.dropped(recorder.files.takeDropped());
@@ -219,7 +219,7 @@ public final class Weaving {
         });
         previousGroups = counts;
         out.sort(Comparator.comparingInt(LiveThreads::change).thenComparingInt(LiveThreads::live).reversed());
-        out.stream().limit(MAX_GROUPS).forEach(window::liveThreads);
+        out.stream().limit(MAX_GROUPS).forEach(window.threads()::liveThreads);
     }
 
     private static final class Group {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Runs every rule over one window; a rule that fails is skipped and named, never fatal. */
-public final class Classifier {
+public final class RuleRunner {
     private final List<Rule> rules;
 
-    public Classifier(List<Rule> rules) { this.rules = List.copyOf(rules); }
+    public RuleRunner(List<Rule> rules) { this.rules = List.copyOf(rules); }
 
-    public Diagnosis classify(Window window) {
+    public Diagnosis run(Window window) {
         List<Finding> findings = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Rule rule : rules) {

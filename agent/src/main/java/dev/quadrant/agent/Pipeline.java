@@ -2,26 +2,13 @@ package dev.quadrant.agent;
 
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.AgentThreads;
+import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.Faults;
 import dev.quadrant.collectors.JvmExit;
 import dev.quadrant.collectors.instrument.BootstrapJar;
 import dev.quadrant.collectors.instrument.WovenProbes;
-import dev.quadrant.collectors.jfr.JfrCollector;
 import dev.quadrant.collectors.jfr.StackFrames;
-import dev.quadrant.collectors.mxbean.AllocatedBytesSampler;
-import dev.quadrant.collectors.mxbean.BufferPoolSampler;
-import dev.quadrant.collectors.mxbean.BusyThreadSampler;
-import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
-import dev.quadrant.collectors.mxbean.CpuSampler;
-import dev.quadrant.collectors.mxbean.DeadlockSampler;
-import dev.quadrant.collectors.mxbean.DescriptorKinds;
-import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
-import dev.quadrant.collectors.mxbean.GcSampler;
-import dev.quadrant.collectors.mxbean.HeapSampler;
-import dev.quadrant.collectors.mxbean.MemoryPoolSampler;
 import dev.quadrant.collectors.mxbean.HeapAfterGc;
-import dev.quadrant.collectors.mxbean.Sampler;
-import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
 import dev.quadrant.collectors.mxbean.TimelineSampler;
 import dev.quadrant.core.AgentStats;
@@ -33,7 +20,7 @@ import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.JvmSample;
-import dev.quadrant.core.memory.HeapLeakRule;
+import dev.quadrant.reports.ReportOutputException;
 import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -63,8 +50,6 @@ final class Pipeline {
     static final String DYNAMIC_LOAD_NOTE = "Attached to a running JVM: on JDK 21+ the JVM warns about agents loaded this way (JEP 451)"
             + " and a future JDK may refuse them. Start the JVM with -javaagent:/path/quadrant-agent.jar=OPTIONS instead,"
             + " or allow it explicitly with -XX:+EnableDynamicAgentLoading.";
-    static final String LEAK_RULE = new HeapLeakRule().id();
-    static final String FD_LEAK_RULE = new dev.quadrant.core.io.FdLeakRule().id();
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Options options;
@@ -73,21 +58,17 @@ final class Pipeline {
     private final ReportWriter writer;
     private final Faults faults = new Faults();
     private final AtomicReference<WindowBuilder> current;
-    private final List<Sampler> samplers = List.of(new HeapSampler(), new GcSampler(), new ThreadCountSampler(), new CpuSampler(),
-            new FileDescriptorSampler(), new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler(), new MemoryPoolSampler());
-    private final BusyThreadSampler busyThreads = new BusyThreadSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
-    private final DeadlockSampler deadlocks = new DeadlockSampler();
     private final TimelineSampler timeline = new TimelineSampler();
-    private final DescriptorKinds descriptorKinds = new DescriptorKinds();
-    private boolean descriptorsLeak;  // the last report had an io.fd-leak finding: say what the descriptors are
+    private final ThreadDumpCost dumpCost = new ThreadDumpCost();
+    private final JfrStream jfr;
+    private final CollectorCatalogue collectors;
     private final RuleRunner rules = new RuleRunner(RuleCatalog.all());
     private final ArrayDeque<JvmSample> history = new ArrayDeque<>();
     private final SelfCpu selfCpu = new SelfCpu();
     private final ReentrantLock tickLock = new ReentrantLock();
     private final List<String> notes = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
-    private JfrCollector jfr;
     private WovenProbes instrumentation;
     private long instrumentationFailuresLogged;
     private boolean closed;
@@ -99,17 +80,12 @@ final class Pipeline {
     private boolean toldUnwritable;    // the stderr line is said once a run
     private final HeapAfterGc heapAfterGc = new HeapAfterGc();
     private final SelfProtection protection = new SelfProtection();
-    private final ThreadDumpCost dumpCost = new ThreadDumpCost();
     private final long pointNanos;
     private long lastCheckNanos;                // when the pressure check last ran (the scheduler's one thread only)
     private volatile long lastTickEndNanos;
-    private boolean jfrPaused;                  // closed by pauseForMemory, to be started again
-    private volatile Instant pausedAt;
     private String lostRepository;              // the JFR repository last seen deleted (said once)
     private boolean securityChecked;            // a security manager's permissions were looked at
     private volatile boolean inert;             // a security manager denies the agent its reports or MXBeans
-    private long lastDeadlockCheckNanos;        // the tick's thread only
-    private long lastDeadlockCostNanos;  // what the agent is busy with, for the line a stop that gives up writes
 
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
@@ -119,9 +95,9 @@ final class Pipeline {
         LOG.info("Quadrant {} starting ({}), reports every {} in {}", Version.get(), loadedBy, options.interval(), writer.dir().toAbsolutePath());
         this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
-        JvmSample.Builder baseline = new JvmSample.Builder();
-        for (Sampler s : samplers) sample(s, baseline);  // so the first window has deltas too
-        sampleBusyThreads(new WindowBuilder(pid, windowStart), windowStart);
+        this.jfr = new JfrStream(current::get, faults, this::note);
+        this.collectors = CollectorCatalogue.standard(threadStates, jfr, faults, dumpCost);
+        collectors.sampleAll(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));  // so the first window has deltas too
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
         pointNanos = TimelineSampler.period(options.interval()).toNanos();
@@ -170,26 +146,7 @@ final class Pipeline {
     /** Starts JFR streaming (the slow part, ~0.4 s); a JVM without JFR still gets the MXBean-based figures. */
     void startJfr() {
         startStage = "starting JFR";
-        JfrCollector c = startStream();
-        if (c != null && !c.missingEvents().isEmpty()) note("JFR events missing on this JVM: " + c.missingEvents());
-        synchronized (this) {
-            if (!closed) { jfr = c; return; }
-        }
-        if (c != null && !JvmExit.inProgress()) c.close();  // stopped while JFR was starting; at exit JFR closes itself
-    }
-
-    /** A new stream, or null when JFR is unavailable or the JVM is exiting (a recording started then never returns). */
-    private JfrCollector startStream() {
-        if (JvmExit.inProgress()) return null;
-        try {
-            JfrCollector c = new JfrCollector(JfrCollector.defaultHandlers(), current::get, faults);
-            c.start();
-            return c;
-        } catch (Throwable t) {
-            faults.record("jfr start", t);
-            note("JFR streaming unavailable (" + t + "): CPU samples, allocation sites, monitor waits and socket reads are missing");
-            return null;
-        }
+        jfr.start();
     }
 
     /**
@@ -197,47 +154,24 @@ final class Pipeline {
      * taken off the class-load path until it has room again; the tick resumes both.
      */
     private void pauseForMemory() {
-        JfrCollector c;
         WovenProbes w;
         synchronized (this) {
             if (closed) return;
-            c = jfr;
             w = instrumentation;
-            if (c != null) {
-                jfr = null;
-                jfrPaused = true;
-            }
         }
         if (w != null) w.pauseClassLoadHook();
-        if (c == null) return;
-        pausedAt = Instant.now();
-        c.close();
-        LOG.warn("The heap is running out ({}): JFR streaming paused until it has room", protection.reason());
+        jfr.pauseForMemory(protection.reason());
     }
 
-    /** After a pause for memory: the stream and the class-load hook back, and a note of what the pause cost. */
+    /** After a pause for memory: the class-load hook and the stream back. */
     private void resumeAfterPressure() {
         WovenProbes w;
-        boolean resume;
         synchronized (this) {
             if (closed) return;
             w = instrumentation;
-            resume = jfrPaused;
         }
         if (w != null) w.resumeClassLoadHook();
-        if (!resume || JvmExit.inProgress()) return;
-        JfrCollector c = startStream();
-        synchronized (this) {
-            if (closed) {
-                if (c != null) c.close();
-                return;
-            }
-            jfr = c;
-            jfrPaused = false;
-        }
-        note("JFR streaming was paused from " + pausedAt + " to " + Instant.now() + " while the heap was running out: CPU samples,"
-                + " allocation sites, lock waits and I/O events of that time are missing");
-        LOG.info("Heap pressure gone: JFR streaming resumed");
+        jfr.resume();
     }
 
     /**
@@ -252,14 +186,9 @@ final class Pipeline {
         if (denied.isEmpty()) return false;
         boolean stop = denied.containsKey(SecurityCheck.REPORTS) || denied.containsKey(SecurityCheck.MXBEANS);
         System.err.println(SecurityCheck.line(denied, stop));
-        JfrCollector c;
         WovenProbes w;
-        synchronized (this) {
-            c = jfr;
-            w = instrumentation;
-            if (stop || denied.containsKey(SecurityCheck.JFR)) jfr = null;
-        }
-        if ((stop || denied.containsKey(SecurityCheck.JFR)) && c != null) c.close();
+        synchronized (this) { w = instrumentation; }
+        if (stop || denied.containsKey(SecurityCheck.JFR)) jfr.close();
         if (stop) {
             if (w != null) w.quiesce();
             inert = true;
@@ -279,35 +208,6 @@ final class Pipeline {
         note("The JFR repository " + repository + " was deleted at about " + Instant.now() + ": JFR loses the chunk it was writing"
                 + " for every recording to disk; Quadrant's stream reads on");
         LOG.warn("The JFR repository {} was deleted", repository);
-    }
-
-    /**
-     * An operator's {@code jcmd JFR.stop}, or a JFR repository that disappeared, ends the stream under us: start a new
-     * one and say what was lost. Runs on the tick.
-     */
-    private void restartEndedStream() {
-        JfrCollector ended;
-        synchronized (this) {
-            ended = jfr;
-            if (closed || ended == null || ended.endedAt() == null) return;
-        }
-        if (JvmExit.inProgress()) return;
-        JfrCollector c = startStream();
-        synchronized (this) {
-            if (closed || jfr != ended) {
-                if (c != null) c.close();
-                return;
-            }
-            jfr = c;
-        }
-        String why = ended.endReason();
-        if (c != null) {
-            note("The JFR stream ended at " + ended.endedAt() + " (" + why + ") and was restarted: JFR events from then until "
-                    + Instant.now() + " are missing");
-            LOG.warn("JFR stream ended ({}); restarted", why);
-        } else {
-            LOG.warn("JFR stream ended ({}); it could not be restarted", why);
-        }
     }
 
     /**
@@ -333,7 +233,11 @@ final class Pipeline {
         }
         startStage = "running";
         synchronized (this) {
-            if (!closed) { instrumentation = t; return; }
+            if (!closed) {
+                instrumentation = t;
+                if (t != null) collectors.add(t);
+                return;
+            }
         }
         if (t == null) return;
         t.quiesce();  // stopped while weaving: the advice goes quiet at once
@@ -370,26 +274,8 @@ final class Pipeline {
 
     private static long basePollNanos(Duration interval) { return Math.min(interval.toNanos(), THREAD_SAMPLE_PERIOD.toNanos()); }
 
-    private void sampleBusyThreads(WindowBuilder window, Instant now) {
-        long started = System.nanoTime();
-        try {
-            busyThreads.sample(window, now);
-        } catch (Throwable t) {
-            faults.record("busy thread sampler", t);
-        }
-        dumpCost.dumped(System.nanoTime() - started);
-    }
-
     static long nextThreadPoll(Duration interval, long lastDumpNanos) {
         return Math.max(basePollNanos(interval), lastDumpNanos * THREAD_DUMP_COST_SHARE);
-    }
-
-    private void sample(Sampler s, JvmSample.Builder jvm) {
-        try {
-            s.sample(jvm);
-        } catch (Throwable t) {
-            faults.record("sampler " + s.getClass().getSimpleName(), t);
-        }
     }
 
     /** Closes the current window and writes its report. */
@@ -405,37 +291,15 @@ final class Pipeline {
             if (!last && securityManagerDenies()) return;
             if (!last) {
                 noticeLostRepository();
-                restartEndedStream();
+                jfr.restartIfEnded();
                 if (!protection.runningOut()) resumeAfterPressure();
             }
             tickStage = "sampling";
             Instant now = Instant.now();
             WindowBuilder closing = current.getAndSet(new WindowBuilder(pid, now));
-            for (Sampler s : samplers) sample(s, closing.jvm());
-            threadStates.sample(closing, now);
-            sampleBusyThreads(closing, now);
-            sampleInstrumentation(closing);
-            // a deadlock check stops the JVM too, longer the more threads it has: at most 1% of the time, like the dumps
-            long deadlockStarted = System.nanoTime();
-            if (last || deadlockStarted - lastDeadlockCheckNanos >= lastDeadlockCostNanos * THREAD_DUMP_COST_SHARE) {
-                try {
-                    deadlocks.sample(closing);
-                } catch (Throwable t) {
-                    faults.record("deadlock sampler", t);
-                }
-                lastDeadlockCostNanos = System.nanoTime() - deadlockStarted;
-                lastDeadlockCheckNanos = deadlockStarted;
-                dumpCost.dumped(lastDeadlockCostNanos);
-            }
-            try {
-                if (descriptorsLeak) descriptorKinds.sample(closing);
-            } catch (Throwable t) {
-                faults.record("descriptor kinds", t);
-            }
+            collectors.sampleAll(closing, new Collector.Tick(now, last));
+            reportAdviceFailures();
             tickStage = "building the window";
-            JfrCollector stream;
-            synchronized (this) { stream = jfr; }
-            closing.jfrSince(stream == null ? null : stream.deliveringSince());
             Window window = closing.build(now, List.copyOf(history));
             if (protection.releaseHeld()) {
                 note("Reports were held back from " + window.start() + " while the heap was running out: report "
@@ -447,9 +311,8 @@ final class Pipeline {
             Diagnosis diagnosis = rules.run(window);
             boolean shed = protection.shedding();
             if (!last && !shed) {
-                tickStage = "requesting leak candidates";
-                requestLeakCandidates(diagnosis);
-                descriptorsLeak = diagnosis.findings().stream().anyMatch(f -> f.rule().equals(FD_LEAK_RULE));
+                tickStage = "requesting evidence for the next window";
+                collectors.requestAll(rules.requests(diagnosis));
             }
             long errors = faults.count();
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.coverage().eventsSeen(), window.coverage().eventsDropped(),
@@ -470,7 +333,8 @@ final class Pipeline {
     /**
      * Writes a report; a folder deleted under the agent is created again. A folder that cannot take it (full, read-only,
      * replaced by a file) is said once on stderr; the next periods try again, and the first that succeeds says in its
-     * report how many were lost.
+     * report how many were lost. A report whose JSON was written is not lost: its page or index failing alone is counted
+     * under the output's name.
      */
     private void write(Report report, boolean page) {
         try {
@@ -480,14 +344,15 @@ final class Pipeline {
                 note("The report folder was deleted while Quadrant ran and was created again; this run's earlier reports are gone");
             }
             writer.write(report, page);
+        } catch (ReportOutputException partial) {
+            faults.record("report " + String.join(", ", partial.failed()), partial);
+            if (partial.failed().contains("json")) {
+                unwritable(report, partial);
+                return;
+            }
         } catch (Throwable t) {
             faults.record("report write", t);
-            if (unwritten++ == 0) unwrittenSince = report.windowStart();
-            if (!toldUnwritable) {
-                toldUnwritable = true;
-                System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + why(t) + "); Quadrant goes on"
-                        + " diagnosing and tries again every period. The application is not affected.");
-            }
+            unwritable(report, t);
             return;
         }
         if (unwritten > 0) {
@@ -495,6 +360,15 @@ final class Pipeline {
             LOG.warn("Writing reports again after {} unwritten", unwritten);
             note(unwritten + " report(s) from " + unwrittenSince + " could not be written to " + writer.dir() + " and are lost");
             unwritten = 0;
+        }
+    }
+
+    private void unwritable(Report report, Throwable t) {
+        if (unwritten++ == 0) unwrittenSince = report.windowStart();
+        if (!toldUnwritable) {
+            toldUnwritable = true;
+            System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + why(t) + "); Quadrant goes on"
+                    + " diagnosing and tries again every period. The application is not affected.");
         }
     }
 
@@ -509,28 +383,17 @@ final class Pipeline {
         return t != null ? t : startStage;
     }
 
-    private void sampleInstrumentation(WindowBuilder window) {
+    /** Failures inside the advice, caught there (the application never saw them), counted once each. */
+    private void reportAdviceFailures() {
         WovenProbes t;
         synchronized (this) { t = instrumentation; }
         if (t == null) return;
-        try {
-            t.sample(window);
-        } catch (Throwable e) {
-            faults.record("instrumentation sampler", e);
-        }
-        long failures = t.failures();  // inside advice: caught there, the application never saw them
+        long failures = t.failures();
         if (failures > instrumentationFailuresLogged) {
             Throwable first = t.firstFailure();
             faults.record("instrumentation advice", first != null ? first : new IllegalStateException(failures + " failures"));
             instrumentationFailuresLogged = failures;
         }
-    }
-
-    /** While the live set grows, ask JFR for its surviving samples each window: they name what leaks in the next report. */
-    private void requestLeakCandidates(Diagnosis diagnosis) {
-        JfrCollector c;
-        synchronized (this) { c = jfr; }
-        if (c != null && !JvmExit.inProgress() && diagnosis.findings().stream().anyMatch(f -> f.rule().equals(LEAK_RULE))) c.requestOldObjects();
     }
 
     private JvmIdentity identity() {
@@ -546,14 +409,13 @@ final class Pipeline {
      * and the woven classes, their advice switched off, go with the JVM.
      */
     void close(String reason, long deadline) {
-        JfrCollector c;
         WovenProbes woven;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            c = jfr;
             woven = instrumentation;
         }
+        jfr.freeze();
         scheduler.shutdownNow();
         if (woven != null) woven.quiesce();
         try {
@@ -569,16 +431,8 @@ final class Pipeline {
             Thread.currentThread().interrupt();
         }
         if (JvmExit.inProgress()) return;
-        startStage = "closing JFR";
-        if (c != null) c.close();
-        if (woven != null) {
-            startStage = "removing the weaving";
-            try {
-                LOG.info("Instrumentation removed: {} classes retransformed to their original bytes", woven.close());
-            } catch (Throwable t) {
-                faults.record("instrumentation removal", t);
-            }
-        }
+        startStage = "closing the collectors";  // JFR, then the weaving taken out
+        collectors.closeAll();
         StackFrames.clear();
     }
 }

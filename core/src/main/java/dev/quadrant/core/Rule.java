@@ -1,6 +1,7 @@
 package dev.quadrant.core;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** One failure pattern: reads a window of evidence and says whether the pattern is there. Holds no state. */
 public interface Rule {
@@ -14,4 +15,7 @@ public interface Rule {
 
     /** Empty when the pattern is absent or there is too little data to say. */
     Optional<Finding> evaluate(Window window);
+
+    /** What the next window should also gather while this rule has a finding; nothing by default. */
+    default Set<EvidenceRequest> requestsWhileFound() { return Set.of(); }
 }

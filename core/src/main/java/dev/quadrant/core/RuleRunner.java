@@ -2,8 +2,10 @@ package dev.quadrant.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Runs every rule over one window; a rule that fails is skipped and named, never fatal. */
 public final class RuleRunner {
@@ -24,6 +26,15 @@ public final class RuleRunner {
         }
         findings.sort(Comparator.comparingInt(Finding::score).reversed().thenComparing(Finding::rule));
         return Diagnosis.of(findings, failed);
+    }
+
+    /** What the rules with a finding in {@code diagnosis} ask the next window to gather. */
+    public Set<EvidenceRequest> requests(Diagnosis diagnosis) {
+        Set<EvidenceRequest> wanted = EnumSet.noneOf(EvidenceRequest.class);
+        for (Rule rule : rules) {
+            if (diagnosis.findings().stream().anyMatch(f -> f.rule().equals(rule.id()))) wanted.addAll(rule.requestsWhileFound());
+        }
+        return wanted;
     }
 
     public List<Rule> rules() { return rules; }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuleRunnerTest {
@@ -24,7 +25,28 @@ class RuleRunnerTest {
         @Override public Optional<Finding> evaluate(Window window) { throw new IllegalStateException("boom"); }
     }
 
+    record Asking(String id, Dimension dimension, int score, Set<EvidenceRequest> requestsWhileFound) implements Rule {
+        @Override public RuleInfo info() { return INFO; }
+        @Override public Optional<Finding> evaluate(Window window) {
+            return score < 0 ? Optional.empty() : Optional.of(Finding.of(this, score).title(id).build());
+        }
+    }
+
     private final Window window = Windows.of(Duration.ofSeconds(10)).build();
+
+    @Test void onlyRulesWithAFindingAskForEvidence() {
+        RuleRunner runner = new RuleRunner(List.of(
+                new Asking("memory.leaky", Dimension.MEMORY, 60, Set.of(EvidenceRequest.OLD_OBJECT_SAMPLES)),
+                new Asking("io.quiet", Dimension.IO, -1, Set.of(EvidenceRequest.DESCRIPTOR_KINDS)),
+                new Fixed("cpu.a", Dimension.CPU, 10)));
+        assertThat(runner.requests(runner.run(window))).containsExactly(EvidenceRequest.OLD_OBJECT_SAMPLES);
+        assertThat(new RuleRunner(List.of(new Fixed("cpu.a", Dimension.CPU, 10))).requests(runner.run(window))).isEmpty();
+    }
+
+    @Test void theCatalogueAsksForTheLeakSitesAndTheDescriptorKinds() {
+        assertThat(RuleCatalog.all().stream().filter(r -> !r.requestsWhileFound().isEmpty()).map(Rule::id))
+                .containsExactlyInAnyOrder("memory.heap-leak", "io.fd-leak");
+    }
 
     @Test void findingsAreSortedByScoreAndDimensionsTakeTheWorst() {
         Diagnosis d = new RuleRunner(List.of(

@@ -1,6 +1,7 @@
 package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.bootstrap.Bridge;
+import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Names;
@@ -26,6 +27,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What JFR cannot see, through advice woven into the JDK: thread pools, java.util.concurrent locks, thread creation
@@ -33,7 +36,9 @@ import java.util.regex.Pattern;
  * a pool's lock (its getters) runs here, on the agent's tick. Load this class only after {@link BootstrapJar#inject}:
  * it links against the bridge.
  */
-public final class WovenProbes {
+public final class WovenProbes implements Collector {
+    private static final Logger LOG = LoggerFactory.getLogger(WovenProbes.class);
+
     static final int MAX_GROUPS = 64;
     static final int EXAMPLES = 3;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -92,6 +97,10 @@ public final class WovenProbes {
     }
 
     /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
+    @Override public String name() { return "instrumentation sampler"; }
+
+    @Override public void sample(WindowBuilder window, Tick tick) { sample(window); }
+
     public synchronized void sample(WindowBuilder window) {
         long now = System.nanoTime();
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
@@ -246,11 +255,11 @@ public final class WovenProbes {
     /** Turns the advice into no-ops at once: nothing is recorded any more, the woven classes stay as they are. */
     public void quiesce() { Bridge.uninstall(hooks); }
 
-    /** Turns the advice into no-ops at once, then retransforms the woven classes back to their original bytes; returns how many. */
-    public int close() {
+    /** Turns the advice into no-ops at once, then retransforms the woven classes back to their original bytes. */
+    @Override public void close() {
         Bridge.uninstall(hooks);
         int restored = weaver.remove(inst);
         CallerStacks.clear();
-        return restored;
+        LOG.info("Instrumentation removed: {} classes retransformed to their original bytes", restored);
     }
 }

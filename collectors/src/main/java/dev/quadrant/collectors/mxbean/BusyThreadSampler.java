@@ -2,6 +2,7 @@ package dev.quadrant.collectors.mxbean;
 
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
+import dev.quadrant.collectors.Collector;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.BusyThread;
 import java.lang.management.ManagementFactory;
@@ -19,7 +20,7 @@ import java.util.Map;
  * short its stack samples are; the stacks of the few busiest are read at the end of the window. Remembers since when
  * each thread has been busy, across windows.
  */
-public final class BusyThreadSampler {
+public final class BusyThreadSampler implements Collector {
     static final double REPORTED_SHARE = 0.5;   // threads above half a core are listed
     static final double BUSY_SHARE = 0.75;      // above this a thread counts as continuously busy
     static final int MAX_REPORTED = 8;
@@ -29,6 +30,21 @@ public final class BusyThreadSampler {
     private Map<Long, Long> lastCpu = new HashMap<>();
     private final Map<Long, Instant> busySince = new HashMap<>();
     private Instant lastTime;
+    private long lastPauseNanos;
+
+    @Override public String name() { return "busy thread sampler"; }
+
+    /** Reading the busiest threads' stacks stops the JVM briefly; the whole sample is counted, as its upper bound. */
+    @Override public long lastPauseNanos() { return lastPauseNanos; }
+
+    @Override public void sample(WindowBuilder window, Tick tick) {
+        long started = System.nanoTime();
+        try {
+            sample(window, tick.now());
+        } finally {
+            lastPauseNanos = System.nanoTime() - started;
+        }
+    }
 
     public synchronized void sample(WindowBuilder window, Instant now) {
         if (!(threads instanceof com.sun.management.ThreadMXBean sun) || !threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) return;

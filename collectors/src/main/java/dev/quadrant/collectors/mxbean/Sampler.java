@@ -1,10 +1,16 @@
 package dev.quadrant.collectors.mxbean;
 
+import dev.quadrant.collectors.Collector;
+import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.JvmSample;
 
 /** Reads one MXBean concern once per window, into the window's JVM figures. Called from one thread only. */
-public interface Sampler {
+public interface Sampler extends Collector {
     void sample(JvmSample.Builder jvm);
+
+    @Override default void sample(WindowBuilder window, Tick tick) { sample(window.jvm()); }
+
+    @Override default String name() { return "sampler " + getClass().getSimpleName(); }
 
     /** Counter delta that survives a counter that went backwards (a bean that reset): then the new value is the delta. */
     static long delta(long previous, long now) {

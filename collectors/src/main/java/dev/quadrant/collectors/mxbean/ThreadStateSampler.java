@@ -1,5 +1,6 @@
 package dev.quadrant.collectors.mxbean;
 
+import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.BlockingCalls;
@@ -24,7 +25,7 @@ import java.util.Objects;
  * CPU they used, a CPU profile for code JFR's sampler cannot walk. Notes who holds a java.util.concurrent lock that
  * others wait for, with its stack.
  */
-public final class ThreadStateSampler {
+public final class ThreadStateSampler implements Collector {
     static final int MAX_DEPTH = 48;       // deep enough to pass the JDK's socket frames and reach the caller
     static final int MAX_TRACKED = 1024;   // threads tracked at once; the rest are not tracked this round
     static final long MIN_BUSY_NANOS = 5_000_000;  // a thread that used under 5 ms since the last dump is not busy
@@ -194,6 +195,10 @@ public final class ThreadStateSampler {
     }
 
     /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
+    @Override public String name() { return "thread states"; }
+
+    @Override public void sample(WindowBuilder window, Tick tick) { sample(window, tick.now()); }
+
     public synchronized void sample(WindowBuilder window, Instant now) {
         busyStacks.forEach((stack, ms) -> window.cpu().threadDumpSample(stack, ms[0], ms[1]));
         busyStacks.clear();

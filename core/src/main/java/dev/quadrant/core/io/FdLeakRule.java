@@ -1,6 +1,7 @@
 package dev.quadrant.core.io;
 
 import dev.quadrant.core.Dimension;
+import dev.quadrant.core.EvidenceRequest;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Growth;
@@ -12,6 +13,7 @@ import dev.quadrant.core.Units;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.evidence.JvmSample;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Open file descriptors keep growing toward the process limit (streams and sockets opened and never closed), or are
@@ -36,6 +38,9 @@ public final class FdLeakRule implements Rule {
     @Override public String id() { return "io.fd-leak"; }
     @Override public Dimension dimension() { return Dimension.IO; }
     @Override public RuleInfo info() { return INFO; }
+
+    /** While it grows: the next report says what the descriptors are. */
+    @Override public Set<EvidenceRequest> requestsWhileFound() { return Set.of(EvidenceRequest.DESCRIPTOR_KINDS); }
 
     @Override public Optional<Finding> evaluate(Window window) {
         long open = window.jvm().openFileDescriptors(), max = window.jvm().maxFileDescriptors();

@@ -1,6 +1,7 @@
 package dev.quadrant.core.memory;
 
 import dev.quadrant.core.Dimension;
+import dev.quadrant.core.EvidenceRequest;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.Growth;
 import dev.quadrant.core.Frames;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live set (heap used right after GC) grows window over window. After a young collection the old generation
@@ -44,6 +46,9 @@ public final class HeapLeakRule implements Rule {
     @Override public String id() { return "memory.heap-leak"; }
     @Override public Dimension dimension() { return Dimension.MEMORY; }
     @Override public RuleInfo info() { return INFO; }
+
+    /** While it grows: the surviving samples name what leaks in the next report. */
+    @Override public Set<EvidenceRequest> requestsWhileFound() { return Set.of(EvidenceRequest.OLD_OBJECT_SAMPLES); }
 
     @Override public Optional<Finding> evaluate(Window window) {
         List<JvmSample> series = window.series();

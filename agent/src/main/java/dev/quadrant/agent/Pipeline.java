@@ -20,8 +20,6 @@ import dev.quadrant.core.RuleCatalog;
 import dev.quadrant.core.Window;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.JvmSample;
-import dev.quadrant.reports.ReportOutputException;
-import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
@@ -55,7 +53,7 @@ final class Pipeline {
     private final Options options;
     private final String loadedBy;
     private final long pid = ProcessHandle.current().pid();
-    private final ReportWriter writer;
+    private final ReportSink reports;
     private final Faults faults = new Faults();
     private final AtomicReference<WindowBuilder> current;
     private final ThreadStateSampler threadStates = new ThreadStateSampler();
@@ -75,9 +73,6 @@ final class Pipeline {
     private long errorsReported;
     private volatile String startStage = "starting";  // what the start thread is busy with, for the line a stop that gives up writes
     private volatile String tickStage;                // what the tick is busy with; null between ticks
-    private long unwritten;            // reports that could not be written since the last one that could
-    private Instant unwrittenSince;
-    private boolean toldUnwritable;    // the stderr line is said once a run
     private final HeapAfterGc heapAfterGc = new HeapAfterGc();
     private final SelfProtection protection = new SelfProtection();
     private final long pointNanos;
@@ -90,9 +85,9 @@ final class Pipeline {
     Pipeline(Options options, String loadedBy, Instant windowStart) throws IOException {
         this.options = options;
         this.loadedBy = loadedBy;
-        this.writer = new ReportWriter(options.out(), options.keep());
-        LogFile.open(writer.dir());
-        LOG.info("Quadrant {} starting ({}), reports every {} in {}", Version.get(), loadedBy, options.interval(), writer.dir().toAbsolutePath());
+        this.reports = new ReportSink(options, faults, this::note);
+        LogFile.open(reports.dir());
+        LOG.info("Quadrant {} starting ({}), reports every {} in {}", Version.get(), loadedBy, options.interval(), reports.dir().toAbsolutePath());
         this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         this.jfr = new JfrStream(current::get, faults, this::note);
@@ -182,7 +177,7 @@ final class Pipeline {
     private boolean securityManagerDenies() {
         if (securityChecked || !SecurityCheck.installed()) return inert;
         securityChecked = true;
-        Map<String, java.security.Permission> denied = SecurityCheck.denied(writer.dir());
+        Map<String, java.security.Permission> denied = SecurityCheck.denied(reports.dir());
         if (denied.isEmpty()) return false;
         boolean stop = denied.containsKey(SecurityCheck.REPORTS) || denied.containsKey(SecurityCheck.MXBEANS);
         System.err.println(SecurityCheck.line(denied, stop));
@@ -303,7 +298,7 @@ final class Pipeline {
             Window window = closing.build(now, List.copyOf(history));
             if (protection.releaseHeld()) {
                 note("Reports were held back from " + window.start() + " while the heap was running out: report "
-                        + writer.nextSequence() + " covers the whole time");
+                        + reports.nextSequence() + " covers the whole time");
             }
             history.addLast(window.jvm());
             while (history.size() > HISTORY_WINDOWS) history.removeFirst();
@@ -318,9 +313,9 @@ final class Pipeline {
             AgentStats stats = new AgentStats(Version.get(), loadedBy, window.coverage().eventsSeen(), window.coverage().eventsDropped(),
                     selfCpu.sinceLastMs(), errors - errorsReported, notes(), protection.takeWindow(), dumpCost.takeWindow(basePollNanos(options.interval())));
             errorsReported = errors;
-            tickStage = "writing report " + writer.nextSequence();
+            tickStage = "writing report " + reports.nextSequence();
             // shedding: no call trees are built and no page drawn, the two allocations a report cannot do without otherwise
-            write(Report.of(writer.nextSequence(), identity(), window, diagnosis, stats, !shed), !shed);
+            reports.write(Report.of(reports.nextSequence(), identity(), window, diagnosis, stats, !shed), !shed);
         } catch (Throwable t) {  // a full disk, a bug: this window is lost, the next one tries again
             faults.record("report", t);
         } finally {
@@ -328,53 +323,6 @@ final class Pipeline {
             lastTickEndNanos = System.nanoTime();
             tickLock.unlock();
         }
-    }
-
-    /**
-     * Writes a report; a folder deleted under the agent is created again. A folder that cannot take it (full, read-only,
-     * replaced by a file) is said once on stderr; the next periods try again, and the first that succeeds says in its
-     * report how many were lost. A report whose JSON was written is not lost: its page or index failing alone is counted
-     * under the output's name.
-     */
-    private void write(Report report, boolean page) {
-        try {
-            if (writer.recreateIfDeleted()) {
-                LogFile.open(writer.dir());
-                LOG.warn("The report folder {} was deleted while Quadrant ran; created again", writer.dir());
-                note("The report folder was deleted while Quadrant ran and was created again; this run's earlier reports are gone");
-            }
-            writer.write(report, page);
-        } catch (ReportOutputException partial) {
-            faults.record("report " + String.join(", ", partial.failed()), partial);
-            if (partial.failed().contains("json")) {
-                unwritable(report, partial);
-                return;
-            }
-        } catch (Throwable t) {
-            faults.record("report write", t);
-            unwritable(report, t);
-            return;
-        }
-        if (unwritten > 0) {
-            LogFile.open(writer.dir());
-            LOG.warn("Writing reports again after {} unwritten", unwritten);
-            note(unwritten + " report(s) from " + unwrittenSince + " could not be written to " + writer.dir() + " and are lost");
-            unwritten = 0;
-        }
-    }
-
-    private void unwritable(Report report, Throwable t) {
-        if (unwritten++ == 0) unwrittenSince = report.windowStart();
-        if (!toldUnwritable) {
-            toldUnwritable = true;
-            System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + why(t) + "); Quadrant goes on"
-                    + " diagnosing and tries again every period. The application is not affected.");
-        }
-    }
-
-    private static String why(Throwable t) {
-        if (t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) return fse.getReason();
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     /** What the agent is busy with right now. */

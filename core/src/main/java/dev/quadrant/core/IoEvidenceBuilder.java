@@ -20,8 +20,8 @@ import java.util.Map;
 public final class IoEvidenceBuilder {
     static final int MAX_ENDPOINTS = 256;      // distinct remote host:port
     static final int MAX_FILES = 256;          // distinct paths with slow file I/O
-    static final int MAX_TINY_IO_SITES = 256;
-    static final int MAX_HOSTS = 256;
+    public static final int MAX_TINY_IO_SITES = 256;
+    public static final int MAX_HOSTS = 256;
     static final int TOP_SITES = 10;           // open-file sites and descriptor kinds
 
     private final Intake intake;

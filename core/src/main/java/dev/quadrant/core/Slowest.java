@@ -25,6 +25,14 @@ public final class Slowest {
 
     public boolean offer(long callNanos, String callThread, List<String> callStack) { return offer(callNanos, callThread, callStack, null); }
 
+    /**
+     * The stack of a call offered without one, walked after the fact (outside its owner's lock, and only for a call
+     * slow enough to be worth the walk); ignored when a slower call came meanwhile.
+     */
+    public void stackOf(long callNanos, List<String> callStack) {
+        if (callNanos == nanos) stack = callStack;
+    }
+
     public long nanos() { return nanos; }
 
     public Duration duration() { return Duration.ofNanos(nanos); }

@@ -24,12 +24,12 @@ import java.util.Set;
  */
 public final class ThreadsEvidenceBuilder {
     static final int MAX_MONITOR_KEYS = 256;     // distinct (monitor class, site) pairs
-    static final int MAX_LOCKS = 256;            // java.util.concurrent locks with contended waits
-    static final int MAX_THREAD_NAMES = 16;      // waiter names shown per monitor
-    static final int MAX_COUNTED_THREADS = 128;  // distinct waiters counted per monitor
+    public static final int MAX_LOCKS = 256;            // java.util.concurrent locks with contended waits
+    public static final int MAX_THREAD_NAMES = 16;      // waiter names shown per monitor
+    public static final int MAX_COUNTED_THREADS = 128;  // distinct waiters counted per monitor
     static final int MAX_BLOCKED_CALLS = 64;     // threads reported stuck in one window
-    static final int MAX_POOLS = 512;
-    static final int MAX_THREAD_GROUPS = 64;
+    public static final int MAX_POOLS = 512;
+    public static final int MAX_THREAD_GROUPS = 64;
     static final int MAX_DEADLOCKED = 64;
     static final int MAX_PINNING_SITES = 256;
 

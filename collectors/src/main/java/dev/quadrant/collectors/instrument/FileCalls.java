@@ -1,5 +1,6 @@
 package dev.quadrant.collectors.instrument;
 
+import dev.quadrant.core.IoEvidenceBuilder;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class FileCalls {
     static final int SMALL_BYTES = 128;     // a call this small is a syscall spent on a few bytes: what a buffer avoids
     static final int SAMPLE_EVERY = 1024;   // ~20 us of stack walk per 1024 calls of ~1 us: about 2%
-    static final int MAX_SITES = 256;
+    static final int MAX_SITES = IoEvidenceBuilder.MAX_TINY_IO_SITES;
     static final int DEPTH = 24;
     static final int MAX_PATHS = 100_000;   // open streams whose path is remembered at once
 

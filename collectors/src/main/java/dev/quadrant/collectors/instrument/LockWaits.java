@@ -1,5 +1,7 @@
 package dev.quadrant.collectors.instrument;
 
+import dev.quadrant.core.Slowest;
+import dev.quadrant.core.ThreadsEvidenceBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +16,9 @@ import java.util.WeakHashMap;
  * The waiting stack is captured only when a wait is the lock's longest so far in the window.
  */
 final class LockWaits {
-    static final int MAX_LOCKS = 256;
-    static final int MAX_THREAD_NAMES = 16;
-    static final int MAX_COUNTED_THREADS = 128;
+    static final int MAX_LOCKS = ThreadsEvidenceBuilder.MAX_LOCKS;
+    static final int MAX_THREAD_NAMES = ThreadsEvidenceBuilder.MAX_THREAD_NAMES;
+    static final int MAX_COUNTED_THREADS = ThreadsEvidenceBuilder.MAX_COUNTED_THREADS;
     static final long MIN_RECORDED_NANOS = 100_000; // a briefer wait is a hand-off, not a queue: not worth a shared monitor
     static final long MIN_STACK_NANOS = 1_000_000;  // shorter waits are counted but their stack is not worth a walk
     static final int DEPTH = 32;
@@ -27,10 +29,9 @@ final class LockWaits {
     static final class Acc {
         final String lockClass;
         final int identity;
-        long waits, totalNanos, longestNanos;
+        long waits, totalNanos;
         final Set<String> threads = new LinkedHashSet<>();
-        String longestWaiter;
-        List<String> stack = List.of();
+        final Slowest longest = new Slowest();
 
         Acc(String lockClass, int identity) { this.lockClass = lockClass; this.identity = identity; }
     }
@@ -51,14 +52,13 @@ final class LockWaits {
             a.waits++;
             a.totalNanos += nanos;
             if (a.threads.size() < MAX_COUNTED_THREADS) a.threads.add(thread);
-            longest = nanos > a.longestNanos;
-            if (longest) { a.longestNanos = nanos; a.longestWaiter = thread; }
+            longest = a.longest.offer(nanos, thread, List.of());
         }
         if (!longest || nanos < MIN_STACK_NANOS) return;
         List<String> stack = CallerStacks.capture(DEPTH);
         synchronized (this) {
             Acc a = locks.get(sync);
-            if (a != null && a.longestNanos == nanos) a.stack = stack;
+            if (a != null) a.longest.stackOf(nanos, stack);
         }
     }
 
@@ -66,8 +66,8 @@ final class LockWaits {
     synchronized List<Snapshot> drain() {
         List<Snapshot> out = new ArrayList<>(locks.size());
         for (Acc a : locks.values()) {
-            out.add(new Snapshot(a.lockClass, a.identity, a.waits, a.totalNanos, a.longestNanos, a.threads.size(),
-                    a.threads.stream().limit(MAX_THREAD_NAMES).toList(), a.longestWaiter, a.stack));
+            out.add(new Snapshot(a.lockClass, a.identity, a.waits, a.totalNanos, a.longest.nanos(), a.threads.size(),
+                    a.threads.stream().limit(MAX_THREAD_NAMES).toList(), a.longest.thread(), a.longest.stack()));
         }
         locks.clear();
         return out;

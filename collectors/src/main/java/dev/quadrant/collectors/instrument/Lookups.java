@@ -1,5 +1,7 @@
 package dev.quadrant.collectors.instrument;
 
+import dev.quadrant.core.IoEvidenceBuilder;
+import dev.quadrant.core.Slowest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,16 +14,16 @@ import java.util.Map;
 final class Lookups {
     static final long RESOLVED_NANOS = 1_000_000;    // slower than this went to the resolver, not the cache
     static final long STACK_NANOS = 20_000_000;      // the slowest look-up's stack is kept when it took this long
-    static final int MAX_HOSTS = 256;
+    static final int MAX_HOSTS = IoEvidenceBuilder.MAX_HOSTS;
     static final int DEPTH = 24;
 
     private final Map<String, Acc> hosts = new HashMap<>();
     private long dropped;
 
     private static final class Acc {
-        long lookups, resolved, resolvedNanos, longestNanos, failures;
-        String failure, slowestThread;
-        List<String> stack = List.of();
+        long lookups, resolved, resolvedNanos, failures;
+        String failure;
+        final Slowest slowest = new Slowest();
     }
 
     record Snapshot(String host, long lookups, long resolved, long resolvedNanos, long longestNanos, long failures, String failure,
@@ -42,21 +44,20 @@ final class Lookups {
                 if (a.failure == null) a.failure = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
             }
             if (nanos >= RESOLVED_NANOS) { a.resolved++; a.resolvedNanos += nanos; }
-            slowest = nanos > a.longestNanos;
-            if (slowest) { a.longestNanos = nanos; a.slowestThread = Thread.currentThread().getName(); }
+            slowest = a.slowest.offer(nanos, Thread.currentThread().getName(), List.of());
         }
         if (!slowest || nanos < STACK_NANOS) return;
         List<String> stack = CallerStacks.capture(DEPTH);
         synchronized (this) {
             Acc a = hosts.get(name);
-            if (a != null && a.longestNanos == nanos) a.stack = stack;
+            if (a != null) a.slowest.stackOf(nanos, stack);
         }
     }
 
     synchronized List<Snapshot> drain() {
         List<Snapshot> out = new ArrayList<>(hosts.size());
-        hosts.forEach((h, a) -> out.add(new Snapshot(h, a.lookups, a.resolved, a.resolvedNanos, a.longestNanos, a.failures, a.failure,
-                a.slowestThread, a.stack)));
+        hosts.forEach((h, a) -> out.add(new Snapshot(h, a.lookups, a.resolved, a.resolvedNanos, a.slowest.nanos(), a.failures, a.failure,
+                a.slowest.thread(), a.slowest.stack())));
         hosts.clear();
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.quadrant.collectors.instrument;
 
+import dev.quadrant.core.ThreadsEvidenceBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * writers (a new pool, the tick's clean-up) copy it under the table's monitor. Kept at most half full.
  */
 final class PoolTable {
-    static final int MAX_POOLS = 512;  // an application with more executors than this has a leak, reported by thread count
+    static final int MAX_POOLS = ThreadsEvidenceBuilder.MAX_POOLS;  // an application with more executors than this has a leak, reported by thread count
 
     private volatile PoolState[] slots = new PoolState[64];
     private int live;

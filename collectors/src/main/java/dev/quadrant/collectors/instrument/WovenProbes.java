@@ -5,6 +5,7 @@ import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Names;
+import dev.quadrant.core.ThreadsEvidenceBuilder;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.LiveThreads;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class WovenProbes implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(WovenProbes.class);
 
-    static final int MAX_GROUPS = 64;
+    static final int MAX_GROUPS = ThreadsEvidenceBuilder.MAX_THREAD_GROUPS;
     static final int EXAMPLES = 3;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 

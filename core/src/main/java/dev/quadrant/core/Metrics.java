@@ -1,89 +1,121 @@
 package dev.quadrant.core;
 
-import dev.quadrant.core.evidence.JvmSample;
+import static dev.quadrant.core.Dimension.CPU;
+import static dev.quadrant.core.Dimension.IO;
+import static dev.quadrant.core.Dimension.MEMORY;
+import static dev.quadrant.core.Dimension.THREADS;
+import static dev.quadrant.core.Unit.BYTES;
+import static dev.quadrant.core.Unit.BYTES_PER_SECOND;
+import static dev.quadrant.core.Unit.CORES;
+import static dev.quadrant.core.Unit.COUNT;
+import static dev.quadrant.core.Unit.MILLIS;
+import static dev.quadrant.core.Unit.RATIO;
+
+import dev.quadrant.core.evidence.FileIo;
 import dev.quadrant.core.evidence.SocketEndpoint;
 import dev.quadrant.core.evidence.ThreadPool;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
-/** The window's key figures per dimension, for the report's {@code metrics} part; unknown figures are left out. */
-public final class Metrics {
-    private Metrics() {}
+/**
+ * The window's key figures, the report's {@code metrics} part: each figure of {@link #TABLE} that is known, and a row
+ * per pool ({@link #POOLS}).
+ *
+ * <p>{@link #TABLE} and {@link #POOLS} are public API: every reader of the key figures (the report's JSON and HTML,
+ * exported meters, a baseline store) takes key, dimension, unit and label from them, so a figure is added in one line
+ * and no reader guesses its unit from its key.
+ */
+public record Metrics(List<Figure> figures, List<Pool> pools) {
 
-    public static Map<String, Map<String, Object>> of(Window w) {
-        JvmSample j = w.jvm();
-        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+    /** The window's key figures, in the report's order; JSON keys as in the contract. */
+    public static final List<Metric<Window>> TABLE = List.of(
+            //           key                             dimension unit              label                         read (negative: unknown)
+            new Metric<>("processCpuCores",              CPU,      CORES,            "Process cpu (cores)",        Window::processCores),
+            new Metric<>("processCpuLoad",               CPU,      RATIO,            "Process cpu load",           w -> w.jvm().processCpuLoad()),
+            new Metric<>("machineCpuLoad",               CPU,      RATIO,            "Machine cpu load",           w -> w.jvm().machineCpuLoad()),
+            new Metric<>("availableProcessors",          CPU,      COUNT,            "Available processors",       w -> w.jvm().availableProcessors()),
+            new Metric<>("jfrProfiledCpuMs",             CPU,      MILLIS,           "Jfr profiled cpu",           w -> w.cpu().jfr().cpuMillis()),
+            new Metric<>("threadDumpProfiledCpuMs",      CPU,      MILLIS,           "Thread dump profiled cpu",   w -> w.cpu().threadDumps().cpuMillis()),
+            new Metric<>("heapUsedBytes",                MEMORY,   BYTES,            "Heap used",                  w -> w.jvm().heapUsedBytes()),
+            new Metric<>("heapCommittedBytes",           MEMORY,   BYTES,            "Heap committed",             w -> w.jvm().heapCommittedBytes()),
+            new Metric<>("heapMaxBytes",                 MEMORY,   BYTES,            "Heap max",                   w -> w.jvm().heapMaxBytes()),
+            new Metric<>("allocatedBytes",               MEMORY,   BYTES,            "Allocated",                  w -> w.jvm().allocatedBytes()),
+            new Metric<>("allocationRateBytesPerSecond", MEMORY,   BYTES_PER_SECOND, "Allocation rate",            Metrics::allocationRate),
+            new Metric<>("gcCount",                      MEMORY,   COUNT,            "Gc count",                   w -> w.jvm().gcCount()),
+            new Metric<>("gcTimeMs",                     MEMORY,   MILLIS,           "Gc time",                    w -> w.jvm().gcTimeMillis()),
+            new Metric<>("gcPauses",                     MEMORY,   COUNT,            "Gc pauses",                  w -> w.memory().gc().collections()),
+            new Metric<>("gcPauseTotalMs",               MEMORY,   MILLIS,           "Gc pause total",             w -> millis(w.memory().gc().totalPause())),
+            new Metric<>("gcPauseLongestMs",             MEMORY,   MILLIS,           "Gc pause longest",           w -> millis(w.memory().gc().longestPause())),
+            new Metric<>("directBufferBytes",            MEMORY,   BYTES,            "Direct buffer",              w -> w.jvm().directBufferBytes()),
+            new Metric<>("mappedBufferBytes",            MEMORY,   BYTES,            "Mapped buffer",              w -> w.jvm().mappedBufferBytes()),
+            new Metric<>("loadedClasses",                MEMORY,   COUNT,            "Loaded classes",             w -> w.jvm().loadedClasses()),
+            new Metric<>("threadCount",                  THREADS,  COUNT,            "Thread count",               w -> w.jvm().threadCount()),
+            new Metric<>("daemonThreadCount",            THREADS,  COUNT,            "Daemon thread count",        w -> w.jvm().daemonThreadCount()),
+            new Metric<>("peakThreadCount",              THREADS,  COUNT,            "Peak thread count",          w -> w.jvm().peakThreadCount()),
+            new Metric<>("threadsStarted",               THREADS,  COUNT,            "Threads started",            w -> w.jvm().threadsStarted()),
+            new Metric<>("contendedMonitors",            THREADS,  COUNT,            "Contended monitors",         w -> w.threads().monitors().size()),
+            new Metric<>("monitorBlockedMs",             THREADS,  MILLIS,           "Monitor blocked",            w -> sum(w.threads().monitors(), m -> m.totalBlocked().toMillis())),
+            new Metric<>("deadlockedThreads",            THREADS,  COUNT,            "Deadlocked threads",         w -> w.threads().deadlocked().size()),
+            new Metric<>("untimedWaits",                 THREADS,  COUNT,            "Untimed waits",              Metrics::untimedWaits),
+            new Metric<>("virtualPinnedMs",              THREADS,  MILLIS,           "Virtual pinned",             w -> sum(w.threads().pinning(), p -> p.total().toMillis())),
+            new Metric<>("openFileDescriptors",          IO,       COUNT,            "Open file descriptors",      w -> w.jvm().openFileDescriptors()),
+            new Metric<>("maxFileDescriptors",           IO,       COUNT,            "Max file descriptors",       w -> w.jvm().maxFileDescriptors()),
+            new Metric<>("slowSocketReads",              IO,       COUNT,            "Slow socket reads",          w -> sum(w.io().sockets(), SocketEndpoint::reads)),
+            new Metric<>("slowSocketWrites",             IO,       COUNT,            "Slow socket writes",         w -> sum(w.io().sockets(), SocketEndpoint::writes)),
+            new Metric<>("slowFileOperations",           IO,       COUNT,            "Slow file operations",       w -> sum(w.io().files(), FileIo::operations)),
+            new Metric<>("socketPeers",                  IO,       COUNT,            "Socket peers",               w -> w.io().sockets().size()),
+            new Metric<>("blockedCalls",                 IO,       COUNT,            "Blocked calls",              w -> w.threads().blockedCalls().size()));
 
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        put(cpu, "processCpuCores", w.processCores() < 0 ? -1 : Units.round(w.processCores(), 3));
-        put(cpu, "processCpuLoad", j.processCpuLoad() < 0 ? -1 : Units.round(j.processCpuLoad(), 3));
-        put(cpu, "machineCpuLoad", j.machineCpuLoad() < 0 ? -1 : Units.round(j.machineCpuLoad(), 3));
-        put(cpu, "availableProcessors", j.availableProcessors());
-        cpu.put("jfrProfiledCpuMs", w.cpu().jfr().cpuMillis());
-        cpu.put("threadDumpProfiledCpuMs", w.cpu().threadDumps().cpuMillis());
-        all.put(Dimension.CPU.name(), cpu);
-
-        Map<String, Object> mem = new LinkedHashMap<>();
-        put(mem, "heapUsedBytes", j.heapUsedBytes());
-        put(mem, "heapCommittedBytes", j.heapCommittedBytes());
-        put(mem, "heapMaxBytes", j.heapMaxBytes());
-        put(mem, "allocatedBytes", j.allocatedBytes());
-        if (j.allocatedBytes() >= 0) mem.put("allocationRateBytesPerSecond", Math.round(j.allocatedBytes() / w.seconds()));
-        put(mem, "gcCount", j.gcCount());
-        put(mem, "gcTimeMs", j.gcTimeMillis());
-        mem.put("gcPauses", w.memory().gc().collections());
-        mem.put("gcPauseTotalMs", Units.round(w.memory().gc().totalPause().toNanos() / 1e6, 1));
-        mem.put("gcPauseLongestMs", Units.round(w.memory().gc().longestPause().toNanos() / 1e6, 1));
-        put(mem, "directBufferBytes", j.directBufferBytes());
-        put(mem, "mappedBufferBytes", j.mappedBufferBytes());
-        put(mem, "loadedClasses", j.loadedClasses());
-        all.put(Dimension.MEMORY.name(), mem);
-
-        Map<String, Object> threads = new LinkedHashMap<>();
-        put(threads, "threadCount", j.threadCount());
-        put(threads, "daemonThreadCount", j.daemonThreadCount());
-        put(threads, "peakThreadCount", j.peakThreadCount());
-        put(threads, "threadsStarted", j.threadsStarted());
-        threads.put("contendedMonitors", w.threads().monitors().size());
-        threads.put("monitorBlockedMs", w.threads().monitors().stream().mapToLong(m -> m.totalBlocked().toMillis()).sum());
-        threads.put("deadlockedThreads", w.threads().deadlocked().size());
-        threads.put("untimedWaits", w.threads().blockedCalls().stream().filter(c -> c.kind().isWait()).count());
-        threads.put("virtualPinnedMs", w.threads().pinning().stream().mapToLong(p -> p.total().toMillis()).sum());
-        threads.put("pools", w.threads().pools().stream().limit(MAX_POOLS).map(Metrics::pool).toList());
-        all.put(Dimension.THREADS.name(), threads);
-
-        Map<String, Object> io = new LinkedHashMap<>();
-        put(io, "openFileDescriptors", j.openFileDescriptors());
-        put(io, "maxFileDescriptors", j.maxFileDescriptors());
-        io.put("slowSocketReads", w.io().sockets().stream().mapToLong(SocketEndpoint::reads).sum());
-        io.put("slowSocketWrites", w.io().sockets().stream().mapToLong(SocketEndpoint::writes).sum());
-        io.put("slowFileOperations", w.io().files().stream().mapToLong(f -> f.operations()).sum());
-        io.put("socketPeers", w.io().sockets().size());
-        io.put("blockedCalls", w.threads().blockedCalls().size());
-        all.put(Dimension.IO.name(), io);
-        return all;
-    }
+    /** The pools for dashboards, a list beside the table: under THREADS {@code pools}, a row per pool (the first 32), its name and these columns. */
+    public static final Rows POOLS = new Rows("pools", THREADS, "Pools", "name", List.of(
+            //           key                dimension unit    label (the heading)           read
+            new Metric<>("active",          THREADS,  COUNT,  "active",                     ThreadPool::active),
+            new Metric<>("maxSize",         THREADS,  COUNT,  "maxSize",                    ThreadPool::maxSize),
+            new Metric<>("queued",          THREADS,  COUNT,  "queued",                     ThreadPool::queued),
+            new Metric<>("completed",       THREADS,  COUNT,  "completed",                  ThreadPool::completed),
+            new Metric<>("rejected",        THREADS,  COUNT,  "rejected",                   ThreadPool::rejected),
+            new Metric<>("meanQueueWaitMs", THREADS,  MILLIS, "meanQueueWaitMs",            p -> p.meanWait().toMillis())));
 
     static final int MAX_POOLS = 32;
 
-    /** A pool's figures for dashboards: sizes, queue, throughput, rejections, sampled queue wait. */
-    private static Map<String, Object> pool(ThreadPool p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name());
-        m.put("active", p.active());
-        m.put("maxSize", p.maxSize());
-        m.put("queued", p.queued());
-        m.put("completed", p.completed());
-        m.put("rejected", p.rejected());
-        m.put("meanQueueWaitMs", p.meanWait().toMillis());
-        return m;
+    /** A list of rows beside the table: under {@code dimension}, {@code key} holds one row per item, {@code nameKey} then {@code columns}. */
+    public record Rows(String key, Dimension dimension, String label, String nameKey, List<Metric<ThreadPool>> columns) {}
+
+    /** A figure's value in this window, as the report keeps it (rounded to its unit's decimals). */
+    public record Figure(Metric<?> metric, double value) {
+        /** The value for JSON: a whole number when its unit keeps no decimals. */
+        public Number number() { return metric.unit().decimals() == 0 ? (Number) Math.round(value) : value; }
     }
 
-    private static void put(Map<String, Object> m, String key, double value) {
-        if (value >= 0) m.put(key, value);
+    /** One pool's row: its name and a figure per column of {@link #POOLS}, every column written so rows keep their shape. */
+    public record Pool(String name, List<Figure> figures) {}
+
+    /** The window's known figures and its pools' rows. */
+    public static Metrics of(Window w) {
+        List<Figure> figures = new ArrayList<>(TABLE.size());
+        for (Metric<Window> m : TABLE) {
+            double v = m.read().applyAsDouble(w);
+            if (v >= 0) figures.add(new Figure(m, m.unit().round(v)));
+        }
+        List<Pool> pools = w.threads().pools().stream().limit(MAX_POOLS).map(Metrics::pool).toList();
+        return new Metrics(List.copyOf(figures), pools);
     }
 
-    private static void put(Map<String, Object> m, String key, long value) {
-        if (value >= 0) m.put(key, value);
+    private static Pool pool(ThreadPool p) {
+        return new Pool(p.name(), POOLS.columns().stream().map(c -> new Figure(c, c.unit().round(c.read().applyAsDouble(p)))).toList());
     }
+
+    private static double allocationRate(Window w) {
+        return w.jvm().allocatedBytes() < 0 ? -1 : w.jvm().allocatedBytes() / w.seconds();
+    }
+
+    private static double millis(Duration d) { return d.toNanos() / 1e6; }
+
+    private static double untimedWaits(Window w) {
+        return w.threads().blockedCalls().stream().filter(c -> c.kind().isWait()).count();
+    }
+
+    private static <T> double sum(List<T> items, ToLongFunction<T> figure) { return items.stream().mapToLong(figure).sum(); }
 }

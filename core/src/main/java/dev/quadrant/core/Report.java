@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One period's report: what the JSON and HTML files render. {@code profiles} holds the window's call trees (flame-graph
- * data) by kind: {@code cpu} in milliseconds, {@code allocation} in bytes, {@code lock} in microseconds waited.
- * {@code timeline} is the window over time and {@code history} the run's earlier windows and this one, oldest first,
- * for the charts.
+ * One period's report: what the JSON and HTML files render. {@code metrics} holds the window's key figures, typed by
+ * {@link Metrics#TABLE}. {@code profiles} holds the window's call trees (flame-graph data) by kind: {@code cpu} in
+ * milliseconds, {@code allocation} in bytes, {@code lock} in microseconds waited. {@code timeline} is the window over
+ * time and {@code history} the run's earlier windows and this one, oldest first, for the charts.
  */
 public record Report(int sequence, Instant windowStart, Instant windowEnd, JvmIdentity jvm, Diagnosis diagnosis,
-                     Map<String, Map<String, Object>> metrics, Map<String, Profile> profiles, Timeline timeline,
+                     Metrics metrics, Map<String, Profile> profiles, Timeline timeline,
                      List<JvmSample> history, AgentStats agent) {
     public static final String SCHEMA = "quadrant-report/1";
     /** The catalogue page written next to the reports; findings link to {@code rules.html#<rule id>}. */

@@ -27,6 +27,12 @@ public final class Units {
 
     public static String decimal(double value) { return String.format(Locale.ROOT, "%.2f", value); }
 
+    /** Digits grouped in thousands, one decimal when not whole: "1,234", "1,246.5". */
+    public static String grouped(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return String.format(Locale.ROOT, "%,d", (long) value);
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
     /** Rounds for JSON evidence so reports do not carry 17 digits of noise. */
     public static double round(double value, int digits) {
         double f = Math.pow(10, digits);

@@ -53,7 +53,7 @@ public final class Html {
 
     /** A number under a key that names its unit (bytes, ms, share) is shown in that unit; the JSON keeps the raw number. */
     private void cell(Object key, Object v) {
-        if (v instanceof Number) text(Figures.value(String.valueOf(key), v));
+        if (v instanceof Number) text(EvidenceValues.text(String.valueOf(key), v));
         else value(v);
     }
 

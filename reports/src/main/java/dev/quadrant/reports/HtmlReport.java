@@ -40,7 +40,7 @@ public final class HtmlReport {
         Timelines.render(out, r);
         out.raw("</section>");
         profiles(out, r.profiles());
-        metrics(out, r.metrics());
+        KeyFigures.render(out, r.metrics());
         out.raw("</main>");
         footer(out, r.agent(), r.diagnosis().failedRules());
         out.raw("<script type=\"application/json\" id=\"q-profiles\">").raw(Json.compact(JsonReport.profiles(r.profiles()))).raw("</script>");
@@ -166,26 +166,6 @@ public final class HtmlReport {
                     .raw("<div class=\"flame-status\">").text(unit).raw("</div>")
                     .raw("<div class=\"canvas\"><canvas height=\"0\"></canvas></div><div class=\"flame-tip\" hidden></div></div>");
         }
-        out.raw("</section>");
-    }
-
-    /** The window's key figures as people read them (units applied); lists such as the pools get a full-width table. */
-    private static void metrics(Html out, Map<String, Map<String, Object>> metrics) {
-        out.raw("<section id=\"figures\"><h2>Key figures</h2><div class=\"metrics\">");
-        Map<String, Object> lists = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> dim : metrics.entrySet()) {
-            out.raw("<section>").element("h3", null, dim.getKey()).raw("<table class=\"kv\">");
-            for (Map.Entry<String, Object> e : dim.getValue().entrySet()) {
-                if (e.getValue() instanceof java.util.Collection<?> c) {
-                    if (!c.isEmpty()) lists.put(dim.getKey() + " · " + Figures.label(e.getKey()), c);
-                    continue;
-                }
-                out.raw("<tr><th>").text(Figures.label(e.getKey())).raw("</th><td>").text(Figures.value(e.getKey(), e.getValue())).raw("</td></tr>");
-            }
-            out.raw("</table></section>");
-        }
-        out.raw("</div>");
-        for (Map.Entry<String, Object> e : lists.entrySet()) out.element("h3", null, e.getKey()).raw("<div class=\"wide\">").value(e.getValue()).raw("</div>");
         out.raw("</section>");
     }
 

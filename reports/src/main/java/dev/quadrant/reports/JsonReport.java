@@ -5,6 +5,7 @@ import dev.quadrant.core.Dimension;
 import dev.quadrant.core.DimensionStatus;
 import dev.quadrant.core.Finding;
 import dev.quadrant.core.JvmIdentity;
+import dev.quadrant.core.Metrics;
 import dev.quadrant.core.Report;
 import dev.quadrant.core.evidence.CallTree;
 import java.util.LinkedHashMap;
@@ -36,11 +37,26 @@ public final class JsonReport {
         }
         root.put("dimensions", dims);
         root.put("findings", r.diagnosis().findings().stream().map(JsonReport::finding).toList());
-        root.put("metrics", r.metrics());
+        root.put("metrics", metrics(r.metrics()));
         root.put("profiles", profiles(r.profiles()));
         root.put("timeline", Timelines.json(r));
         root.put("agent", agent(r.agent(), r.diagnosis().failedRules()));
         return root;
+    }
+
+    /** Per dimension each known figure by its key, and the pools' rows under {@link Metrics#POOLS}'s key after the figures. */
+    static Map<String, Map<String, Object>> metrics(Metrics metrics) {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) all.put(d.name(), new LinkedHashMap<>());
+        for (Metrics.Figure f : metrics.figures()) all.get(f.metric().dimension().name()).put(f.metric().key(), f.number());
+        Metrics.Rows rows = Metrics.POOLS;
+        all.get(rows.dimension().name()).put(rows.key(), metrics.pools().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(rows.nameKey(), p.name());
+            for (Metrics.Figure f : p.figures()) m.put(f.metric().key(), f.number());
+            return m;
+        }).toList());
+        return all;
     }
 
     private static Map<String, Object> jvm(JvmIdentity j) {

@@ -95,15 +95,4 @@ class TimelinesTest {
         String compact = Json.compact(Map.of("a", List.of(1, 2), "b", java.util.Arrays.asList(1.5, null)));
         assertThat(compact).doesNotContain(" ").doesNotContain("\n").contains("\"a\":[1,2]").contains("\"b\":[1.5,null]");
     }
-
-    @Test void keyFiguresReadInTheirUnits() {
-        assertThat(Figures.label("heapUsedBytes")).isEqualTo("Heap used");
-        assertThat(Figures.label("processCpuCores")).isEqualTo("Process cpu (cores)");
-        assertThat(Figures.value("heapUsedBytes", 3L << 20)).isEqualTo("3.0 MiB");
-        assertThat(Figures.value("allocationRateBytesPerSecond", 1L << 30)).endsWith("/s");
-        assertThat(Figures.value("gcPauseTotalMs", 12.5)).isEqualTo("12.5 ms");
-        assertThat(Figures.value("machineCpuLoad", 0.5)).isEqualTo("50%");
-        assertThat(Figures.value("threadCount", 1234)).isEqualTo("1,234");
-        assertThat(Figures.value("name", "x")).isEqualTo("x");
-    }
 }

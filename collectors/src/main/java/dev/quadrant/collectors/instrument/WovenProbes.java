@@ -24,10 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +39,6 @@ public final class WovenProbes implements Collector {
 
     static final int MAX_GROUPS = ThreadsEvidenceBuilder.MAX_THREAD_GROUPS;
     static final int EXAMPLES = 3;
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final Instrumentation inst;
     private final Recorder recorder = new Recorder();
@@ -84,17 +80,10 @@ public final class WovenProbes implements Collector {
         Map<String, Long> depth = new HashMap<>();
         for (PoolState p : recorder.pools.expunge()) {
             Object pool = p.get();
-            long queued = queued(pool);
-            if (queued >= 0) depth.merge(name(p, pool), queued, Long::sum);
+            PoolKind kind = PoolKind.of(pool);
+            if (kind != null) depth.merge(PoolNames.name(p, pool), kind.queued(pool), Long::sum);
         }
         return Timeline.deepest(depth);
-    }
-
-    /** Tasks waiting in a pool's queue; -1 for a pool already collected. */
-    private static long queued(Object pool) {
-        if (pool instanceof ThreadPoolExecutor t) return t.getQueue().size();
-        if (pool instanceof ForkJoinPool f) return f.getQueuedSubmissionCount() + f.getQueuedTaskCount();
-        return -1;
     }
 
     /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
@@ -107,8 +96,8 @@ public final class WovenProbes implements Collector {
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());
         for (PoolState p : recorder.pools.expunge()) {
             Object pool = p.get();
-            if (pool instanceof ThreadPoolExecutor t) window.threads().pool(executor(p, t, now));
-            else if (pool instanceof ForkJoinPool f) window.threads().pool(forkJoin(p, f));
+            PoolKind kind = PoolKind.of(pool);
+            if (kind != null) window.threads().pool(kind.read(p, pool, now, lastTickNanos));
         }
         for (LockWaits.Snapshot l : recorder.locks.drain()) {
             window.threads().lockWaits(l.lockClass(), l.identity(), l.waits(), Duration.ofNanos(l.totalNanos()), Duration.ofNanos(l.longestNanos()),
@@ -143,66 +132,6 @@ public final class WovenProbes implements Collector {
         window.dropped(recorder.files.takeDropped());
     }
 
-    private ThreadPool executor(PoolState p, ThreadPoolExecutor t, long now) {
-        BlockingQueue<Runnable> q = t.getQueue();
-        long queued = q.size();
-        int remaining = q.remainingCapacity();
-        long capacity = queued + remaining >= Integer.MAX_VALUE ? -1 : queued + remaining;  // LinkedBlockingQueue() is "bounded" at 2^31-1
-        long taskCount = t.getTaskCount(), completed = t.getCompletedTaskCount(), rejected = p.rejected.get();
-        long submitted = p.lastSubmitted >= 0 ? taskCount - p.lastSubmitted : p.creationStack != null ? taskCount : 0;
-        long done = p.lastCompleted >= 0 ? completed - p.lastCompleted : p.creationStack != null ? completed : 0;
-        long queuedBefore = p.lastQueued;
-        p.lastSubmitted = taskCount;
-        p.lastCompleted = completed;
-        p.lastQueued = queued;
-        long newRejected = rejected - p.lastRejected;
-        p.lastRejected = rejected;
-        List<String> rejectStack = p.rejectStack;
-        String rejectThread = p.rejectThread;
-        p.rejectStack = null;
-        p.rejectThread = null;
-        if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
-        TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
-        List<String> created = p.creationStack;
-        return new ThreadPool(name(p), p.kind, siteOf(created), created == null ? List.of() : created,
-                t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize(),
-                queued, queuedBefore, capacity, submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(),
-                rejectThread, rejectStack,
-                waits.count(), Duration.ofNanos(waits.totalNanos()), Duration.ofNanos(waits.longestNanos()), waits.buckets(),
-                Duration.ofNanos(p.oldestPendingNanos(now)),
-                runs.count(), Duration.ofNanos(runs.totalNanos()), Duration.ofNanos(runs.longestNanos()), runs.buckets(), t.isShutdown());
-    }
-
-    private ThreadPool forkJoin(PoolState p, ForkJoinPool f) {
-        long queued = queued(f);
-        long queuedBefore = p.lastQueued;
-        p.lastQueued = queued;
-        List<String> created = p.creationStack;
-        String name = name(p, f);
-        List<Long> none = List.of();
-        return new ThreadPool(name, p.kind, siteOf(created), created == null ? List.of() : created,
-                f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
-                queued, queuedBefore, -1, 0, 0, 0, null, null, null,
-                0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
-    }
-
-    /** "pool-3-thread-12" reads as "pool-N-thread-N": the threads of one factory share it. */
-    private static String namePattern(String threadName) { return DIGITS.matcher(Names.cap(threadName)).replaceAll("N"); }
-
-    /** The first application frame of a creation stack; null when created before the weaving. */
-    private static String siteOf(List<String> created) { return created == null ? null : Frames.firstApplicationFrame(created); }
-
-    private static String name(PoolState p, Object pool) {
-        return pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);
-    }
-
-    private static String name(PoolState p) {
-        String worker = p.threadName;
-        if (worker != null) return namePattern(worker);
-        String simple = p.kind.substring(p.kind.lastIndexOf('.') + 1);
-        return simple + "@" + Integer.toHexString(p.identity);
-    }
-
     /** Live platform threads grouped by name pattern and creation site, largest growth first. */
     private void threadGroups(WindowBuilder window) {
         ThreadInfo[] infos = dev.quadrant.collectors.mxbean.ThreadSnapshots.states(threads);
@@ -213,7 +142,7 @@ public final class WovenProbes implements Collector {
             live.add(info.getThreadId());
             if (info.getThreadName().startsWith(Threads.AGENT_THREAD_PREFIX)) continue;
             List<String> stack = recorder.threads.siteOf(info.getThreadId());
-            String pattern = namePattern(info.getThreadName());
+            String pattern = PoolNames.namePattern(info.getThreadName());
             String site = stack == null ? "" : Frames.firstApplicationFrame(stack);
             Group g = groups.computeIfAbsent(List.of(pattern, site), k -> new Group(stack));
             g.live++;

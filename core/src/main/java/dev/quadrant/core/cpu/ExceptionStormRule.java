@@ -46,7 +46,8 @@ public final class ExceptionStormRule implements Rule {
         if (rate < MIN_RATE) return Optional.empty();
         // Filling in a stack trace runs inside the VM, where neither JFR's sampler nor a thread dump looks: profiles see
         // only part of it. So the share is the larger of what a profile saw and a floor of 1 µs per exception.
-        CpuProfile cpu = exceptionShare(window.cpu().jfr()) >= exceptionShare(window.cpu().threadDumps()) ? window.cpu().jfr() : window.cpu().threadDumps();
+        CpuProfile jfr = window.cpu().jfr(), dumps = window.cpu().threadDumps();
+        CpuProfile cpu = exceptionShare(jfr) >= exceptionShare(dumps) ? jfr : dumps;
         double profiledShare = exceptionShare(cpu);
         double cores = window.processCores();
         double floorShare = cores > 0 ? Math.min(1.0, rate * MIN_COST_NANOS / 1e9 / cores) : -1;

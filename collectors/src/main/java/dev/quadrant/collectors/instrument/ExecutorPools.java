@@ -1,0 +1,45 @@
+package dev.quadrant.collectors.instrument;
+
+import dev.quadrant.core.evidence.ThreadPool;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/** java.util.concurrent.ThreadPoolExecutor and its subclasses (ScheduledThreadPoolExecutor, frameworks' executors). */
+final class ExecutorPools implements PoolKind {
+    @Override public boolean reads(Object pool) { return pool instanceof ThreadPoolExecutor; }
+
+    @Override public long queued(Object pool) { return ((ThreadPoolExecutor) pool).getQueue().size(); }
+
+    @Override public ThreadPool read(PoolState p, Object pool, long now, long lastTickNanos) {
+        ThreadPoolExecutor t = (ThreadPoolExecutor) pool;
+        BlockingQueue<Runnable> q = t.getQueue();
+        long queued = q.size();
+        int remaining = q.remainingCapacity();
+        long capacity = queued + remaining >= Integer.MAX_VALUE ? -1 : queued + remaining;  // LinkedBlockingQueue() is "bounded" at 2^31-1
+        long taskCount = t.getTaskCount(), completed = t.getCompletedTaskCount(), rejected = p.rejected.get();
+        long submitted = p.lastSubmitted >= 0 ? taskCount - p.lastSubmitted : p.creationStack != null ? taskCount : 0;
+        long done = p.lastCompleted >= 0 ? completed - p.lastCompleted : p.creationStack != null ? completed : 0;
+        long queuedBefore = p.lastQueued;
+        p.lastSubmitted = taskCount;
+        p.lastCompleted = completed;
+        p.lastQueued = queued;
+        long newRejected = rejected - p.lastRejected;
+        p.lastRejected = rejected;
+        List<String> rejectStack = p.rejectStack;
+        String rejectThread = p.rejectThread;
+        p.rejectStack = null;
+        p.rejectThread = null;
+        if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
+        TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
+        List<String> created = p.creationStack;
+        return new ThreadPool(PoolNames.name(p), p.kind, PoolNames.siteOf(created), created == null ? List.of() : created,
+                t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize(),
+                queued, queuedBefore, capacity, submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(),
+                rejectThread, rejectStack,
+                waits.count(), Duration.ofNanos(waits.totalNanos()), Duration.ofNanos(waits.longestNanos()), waits.buckets(),
+                Duration.ofNanos(p.oldestPendingNanos(now)),
+                runs.count(), Duration.ofNanos(runs.totalNanos()), Duration.ofNanos(runs.longestNanos()), runs.buckets(), t.isShutdown());
+    }
+}

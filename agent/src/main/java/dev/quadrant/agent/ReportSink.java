@@ -30,7 +30,11 @@ final class ReportSink {
     private boolean toldUnwritable;    // the stderr line is said once a run
 
     ReportSink(Options options, Faults faults, Consumer<String> note) throws IOException {
-        this.writer = new ReportWriter(options.out(), options.keep());
+        this(new ReportWriter(options.out(), options.keep()), faults, note);
+    }
+
+    ReportSink(ReportWriter writer, Faults faults, Consumer<String> note) {
+        this.writer = writer;
         this.faults = faults;
         this.note = note;
     }

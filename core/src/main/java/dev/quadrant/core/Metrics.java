@@ -69,19 +69,19 @@ public record Metrics(List<Figure> figures, List<Pool> pools) {
             new Metric<>("blockedCalls",                 IO,       COUNT,            "Blocked calls",              w -> w.threads().blockedCalls().size()));
 
     /** The pools for dashboards, a list beside the table: under THREADS {@code pools}, a row per pool (the first 32), its name and these columns. */
-    public static final Rows POOLS = new Rows("pools", THREADS, "Pools", "name", List.of(
+    public static final Rows POOLS = new Rows("pools", THREADS, "Pools", "name", "Pool", List.of(
             //           key                dimension unit    label (the heading)           read
-            new Metric<>("active",          THREADS,  COUNT,  "active",                     ThreadPool::active),
-            new Metric<>("maxSize",         THREADS,  COUNT,  "maxSize",                    ThreadPool::maxSize),
-            new Metric<>("queued",          THREADS,  COUNT,  "queued",                     ThreadPool::queued),
-            new Metric<>("completed",       THREADS,  COUNT,  "completed",                  ThreadPool::completed),
-            new Metric<>("rejected",        THREADS,  COUNT,  "rejected",                   ThreadPool::rejected),
-            new Metric<>("meanQueueWaitMs", THREADS,  MILLIS, "meanQueueWaitMs",            p -> p.meanWait().toMillis())));
+            new Metric<>("active",          THREADS,  COUNT,  "Active",                     ThreadPool::active),
+            new Metric<>("maxSize",         THREADS,  COUNT,  "Max size",                   ThreadPool::maxSize),
+            new Metric<>("queued",          THREADS,  COUNT,  "Queued",                     ThreadPool::queued),
+            new Metric<>("completed",       THREADS,  COUNT,  "Completed",                  ThreadPool::completed),
+            new Metric<>("rejected",        THREADS,  COUNT,  "Rejected",                   ThreadPool::rejected),
+            new Metric<>("meanQueueWaitMs", THREADS,  MILLIS, "Mean queue wait",            p -> p.meanWait().toMillis())));
 
     static final int MAX_POOLS = 32;
 
-    /** A list of rows beside the table: under {@code dimension}, {@code key} holds one row per item, {@code nameKey} then {@code columns}. */
-    public record Rows(String key, Dimension dimension, String label, String nameKey, List<Metric<ThreadPool>> columns) {}
+    /** A list of rows beside the table: under {@code dimension}, {@code key} holds one row per item, {@code nameKey} (headed {@code nameLabel}) then {@code columns}. */
+    public record Rows(String key, Dimension dimension, String label, String nameKey, String nameLabel, List<Metric<ThreadPool>> columns) {}
 
     /** A figure's value in this window, as the report keeps it (rounded to its unit's decimals). */
     public record Figure(Metric<?> metric, double value) {

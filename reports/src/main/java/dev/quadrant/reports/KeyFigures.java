@@ -28,7 +28,7 @@ final class KeyFigures {
     private static void pools(Html out, Metrics metrics) {
         Metrics.Rows rows = Metrics.POOLS;
         out.element("h3", null, rows.dimension().name() + " · " + rows.label()).raw("<div class=\"wide\"><table class=\"grid\"><tr>");
-        out.raw("<th>").text(rows.nameKey()).raw("</th>");
+        out.raw("<th>").text(rows.nameLabel()).raw("</th>");
         for (Metric<?> c : rows.columns()) out.raw("<th>").text(c.label()).raw("</th>");
         out.raw("</tr>");
         for (Metrics.Pool p : metrics.pools()) {

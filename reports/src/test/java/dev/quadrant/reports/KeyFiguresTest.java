@@ -23,7 +23,7 @@ class KeyFiguresTest {
         assertThat(html).contains(row("Heap used", "212.4 MiB"), row("Allocation rate", "102.4 MiB/s"), row("Process CPU (cores)", "1.23"),
                 row("Machine CPU load", "63%"), row("GC pause total", "1,246.5 ms"), row("Thread count", "1,234"), row("Max file descriptors", "1,048,576"));
         assertThat(html).contains("<h3>THREADS · Pools</h3>")
-                .contains("<tr><th>name</th><th>active</th><th>maxSize</th><th>queued</th><th>completed</th><th>rejected</th><th>meanQueueWaitMs</th></tr>")
+                .contains("<tr><th>Pool</th><th>Active</th><th>Max size</th><th>Queued</th><th>Completed</th><th>Rejected</th><th>Mean queue wait</th></tr>")
                 .contains("<tr><td>orders-N</td><td>8</td><td>8</td><td>120</td><td>4,321</td><td>2</td><td>600 ms</td></tr>");
     }
 

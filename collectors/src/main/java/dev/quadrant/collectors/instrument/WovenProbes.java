@@ -4,12 +4,10 @@ import dev.quadrant.bootstrap.Bridge;
 import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.jfr.Threads;
 import dev.quadrant.core.Frames;
-import dev.quadrant.core.Names;
 import dev.quadrant.core.ThreadsEvidenceBuilder;
 import dev.quadrant.core.WindowBuilder;
 import dev.quadrant.core.evidence.HostLookups;
 import dev.quadrant.core.evidence.LiveThreads;
-import dev.quadrant.core.evidence.ThreadPool;
 import dev.quadrant.core.evidence.Timeline;
 import dev.quadrant.core.evidence.TinyIo;
 import java.lang.instrument.Instrumentation;
@@ -86,11 +84,11 @@ public final class WovenProbes implements Collector {
         return Timeline.deepest(depth);
     }
 
-    /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
     @Override public String name() { return "instrumentation sampler"; }
 
     @Override public void sample(WindowBuilder window, Tick tick) { sample(window); }
 
+    /** Adds the pools, lock waits, live thread groups, small file calls and host look-ups of the closing window. */
     public synchronized void sample(WindowBuilder window) {
         long now = System.nanoTime();
         recorder.pools.getOrRegister(ForkJoinPool.commonPool());

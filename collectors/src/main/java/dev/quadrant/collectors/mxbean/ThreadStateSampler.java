@@ -194,11 +194,11 @@ public final class ThreadStateSampler implements Collector {
         w[1]++;
     }
 
-    /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
     @Override public String name() { return "thread states"; }
 
     @Override public void sample(WindowBuilder window, Tick tick) { sample(window, tick.now()); }
 
+    /** Adds the busy threads' stacks, and the threads still blocked with how long they have been seen blocked, to the closing window. */
     public synchronized void sample(WindowBuilder window, Instant now) {
         busyStacks.forEach((stack, ms) -> window.cpu().threadDumpSample(stack, ms[0], ms[1]));
         busyStacks.clear();

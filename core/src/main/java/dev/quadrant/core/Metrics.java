@@ -71,12 +71,12 @@ public record Metrics(List<Figure> figures, List<Pool> pools) {
     /** The pools for dashboards, a list beside the table: under THREADS {@code pools}, a row per pool (the first 32), its name and these columns. */
     public static final Rows POOLS = new Rows("pools", THREADS, "Pools", "name", "Pool", List.of(
             //           key                dimension unit    label (the heading)           read
-            new Metric<>("active",          THREADS,  COUNT,  "Active",                     ThreadPool::active),
-            new Metric<>("maxSize",         THREADS,  COUNT,  "Max size",                   ThreadPool::maxSize),
-            new Metric<>("queued",          THREADS,  COUNT,  "Queued",                     ThreadPool::queued),
-            new Metric<>("completed",       THREADS,  COUNT,  "Completed",                  ThreadPool::completed),
-            new Metric<>("rejected",        THREADS,  COUNT,  "Rejected",                   ThreadPool::rejected),
-            new Metric<>("meanQueueWaitMs", THREADS,  MILLIS, "Mean queue wait",            p -> p.meanWait().toMillis())));
+            new Metric<>("active",          THREADS,  COUNT,  "Active",                     p -> p.sizes().active()),
+            new Metric<>("maxSize",         THREADS,  COUNT,  "Max size",                   p -> p.sizes().max()),
+            new Metric<>("queued",          THREADS,  COUNT,  "Queued",                     p -> p.queue().queued()),
+            new Metric<>("completed",       THREADS,  COUNT,  "Completed",                  p -> p.throughput().completed()),
+            new Metric<>("rejected",        THREADS,  COUNT,  "Rejected",                   p -> p.throughput().rejected()),
+            new Metric<>("meanQueueWaitMs", THREADS,  MILLIS, "Mean queue wait",            p -> p.waits().mean().toMillis())));
 
     static final int MAX_POOLS = 32;
 

@@ -120,7 +120,7 @@ public final class ThreadsEvidenceBuilder {
     /** The deepest pool queues at the window's end (pools of one name summed), kept in the history for the run's chart. */
     private static Map<String, Long> deepestQueues(List<ThreadPool> pools) {
         Map<String, Long> depth = new HashMap<>();
-        for (ThreadPool p : pools) depth.merge(p.name(), Math.max(0, p.queued()), Long::sum);
+        for (ThreadPool p : pools) depth.merge(p.name(), Math.max(0, p.queue().queued()), Long::sum);
         return Timeline.deepest(depth);
     }
 

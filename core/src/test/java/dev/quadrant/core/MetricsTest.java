@@ -53,8 +53,9 @@ class MetricsTest {
     }
 
     private static ThreadPool pool(String name, Duration meanWait) {
-        return new ThreadPool(name, "java.util.concurrent.ThreadPoolExecutor", "com.acme.Orders.<init>(Orders.java:5)", List.of(),
-                4, 8, 8, 8, 8, 120, 100, -1, 500, 480, 0, "AbortPolicy", null, null,
-                10, meanWait.multipliedBy(10), meanWait, List.of(), Duration.ZERO, 10, Duration.ofMillis(100), Duration.ofMillis(20), List.of(), false);
+        return new ThreadPool(name, "java.util.concurrent.ThreadPoolExecutor", new ThreadPool.Origin("com.acme.Orders.<init>(Orders.java:5)", List.of()),
+                new ThreadPool.Sizes(4, 8, 8, 8, 8), new ThreadPool.Queue(120, 100, -1), new ThreadPool.Throughput(500, 480, 0, "AbortPolicy", null, null),
+                new ThreadPool.TaskTimes(10, meanWait.multipliedBy(10), meanWait, List.of()), Duration.ZERO,
+                new ThreadPool.TaskTimes(10, Duration.ofMillis(100), Duration.ofMillis(20), List.of()), false);
     }
 }

@@ -61,9 +61,10 @@ final class Reports {
         b.threads().blockedCall(new BlockedCall(BlockingKind.FUTURE_GET, "worker-3", Duration.ofSeconds(2), stack));
         b.threads().blockedCall(new BlockedCall(BlockingKind.SOCKET_READ, "client-1", Duration.ofSeconds(3), stack));
         b.threads().virtualPinned(Duration.ofMillis(30), "vt-1", stack);
-        b.threads().pool(new ThreadPool("orders-N", "ThreadPoolExecutor", "com.acme.Orders.<init>(Orders.java:5)", stack, 8, 8, 8, 8, 8,
-                120, 100, 1000, 5_000, 4_321, 2, "AbortPolicy", "http-1", stack, 10, Duration.ofMillis(6_000), Duration.ofSeconds(2),
-                List.of(), Duration.ofSeconds(3), 10, Duration.ofMillis(500), Duration.ofMillis(90), List.of(), false));
+        b.threads().pool(new ThreadPool("orders-N", "ThreadPoolExecutor", new ThreadPool.Origin("com.acme.Orders.<init>(Orders.java:5)", stack),
+                new ThreadPool.Sizes(8, 8, 8, 8, 8), new ThreadPool.Queue(120, 100, 1000), new ThreadPool.Throughput(5_000, 4_321, 2, "AbortPolicy", "http-1", stack),
+                new ThreadPool.TaskTimes(10, Duration.ofMillis(6_000), Duration.ofSeconds(2), List.of()), Duration.ofSeconds(3),
+                new ThreadPool.TaskTimes(10, Duration.ofMillis(500), Duration.ofMillis(90), List.of()), false));
         b.io().socketRead("db:5432", Duration.ofMillis(800), 10, 0, "client-1", stack);
         b.io().socketWrite("db:5432", Duration.ofMillis(700), 65536, "client-1", stack);
         b.io().fileIo("/var/data/orders.db", "read", Duration.ofMillis(300), 4096, "importer-1", stack);

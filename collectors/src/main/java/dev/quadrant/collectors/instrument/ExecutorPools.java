@@ -33,13 +33,14 @@ final class ExecutorPools implements PoolKind {
         p.rejectThread = null;
         if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
         TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
-        List<String> created = p.creationStack;
-        return new ThreadPool(PoolNames.name(p), p.kind, PoolNames.siteOf(created), created == null ? List.of() : created,
-                t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize(),
-                queued, queuedBefore, capacity, submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(),
-                rejectThread, rejectStack,
-                waits.count(), Duration.ofNanos(waits.totalNanos()), Duration.ofNanos(waits.longestNanos()), waits.buckets(),
-                Duration.ofNanos(p.oldestPendingNanos(now)),
-                runs.count(), Duration.ofNanos(runs.totalNanos()), Duration.ofNanos(runs.longestNanos()), runs.buckets(), t.isShutdown());
+        return new ThreadPool(PoolNames.name(p), p.kind, PoolNames.origin(p.creationStack),
+                new ThreadPool.Sizes(t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize()),
+                new ThreadPool.Queue(queued, queuedBefore, capacity),
+                new ThreadPool.Throughput(submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(), rejectThread, rejectStack),
+                times(waits), Duration.ofNanos(p.oldestPendingNanos(now)), times(runs), t.isShutdown());
+    }
+
+    private static ThreadPool.TaskTimes times(TaskTimes.Snapshot s) {
+        return new ThreadPool.TaskTimes(s.count(), Duration.ofNanos(s.totalNanos()), Duration.ofNanos(s.longestNanos()), s.buckets());
     }
 }

@@ -2,7 +2,6 @@ package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.core.evidence.ThreadPool;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 /** ForkJoinPool, the common pool included: sizes and queues only (its tasks are not timed). */
@@ -19,12 +18,9 @@ final class ForkJoinPools implements PoolKind {
         long queued = queued(f);
         long queuedBefore = p.lastQueued;
         p.lastQueued = queued;
-        List<String> created = p.creationStack;
-        String name = PoolNames.name(p, f);
-        List<Long> none = List.of();
-        return new ThreadPool(name, p.kind, PoolNames.siteOf(created), created == null ? List.of() : created,
-                f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize(),
-                queued, queuedBefore, -1, 0, 0, 0, null, null, null,
-                0, Duration.ZERO, Duration.ZERO, none, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO, none, f.isShutdown());
+        return new ThreadPool(PoolNames.name(p, f), p.kind, PoolNames.origin(p.creationStack),
+                new ThreadPool.Sizes(f.getParallelism(), f.getParallelism(), f.getPoolSize(), f.getActiveThreadCount(), f.getPoolSize()),
+                new ThreadPool.Queue(queued, queuedBefore, -1), ThreadPool.Throughput.NONE, ThreadPool.TaskTimes.NONE, Duration.ZERO,
+                ThreadPool.TaskTimes.NONE, f.isShutdown());
     }
 }

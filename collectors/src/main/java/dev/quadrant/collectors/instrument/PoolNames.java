@@ -2,6 +2,7 @@ package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.core.Frames;
 import dev.quadrant.core.Names;
+import dev.quadrant.core.evidence.ThreadPool;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
@@ -15,8 +16,10 @@ final class PoolNames {
     /** "pool-3-thread-12" reads as "pool-N-thread-N": the threads of one factory share it. */
     static String namePattern(String threadName) { return DIGITS.matcher(Names.cap(threadName)).replaceAll("N"); }
 
-    /** The first application frame of a creation stack; null when created before the weaving. */
-    static String siteOf(List<String> created) { return created == null ? null : Frames.firstApplicationFrame(created); }
+    /** Where a pool was created: the first application frame and the stack; null and empty when created before the weaving. */
+    static ThreadPool.Origin origin(List<String> created) {
+        return created == null ? new ThreadPool.Origin(null, List.of()) : new ThreadPool.Origin(Frames.firstApplicationFrame(created), created);
+    }
 
     static String name(PoolState p, Object pool) {
         return pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : name(p);

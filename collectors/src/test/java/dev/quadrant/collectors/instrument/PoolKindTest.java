@@ -39,10 +39,10 @@ class PoolKindTest {
             assertThat(kind.queued(executor)).isEqualTo(2);
             ThreadPool read = kind.read(state, executor, System.nanoTime(), System.nanoTime());
             assertThat(read.kind()).isEqualTo(ThreadPoolExecutor.class.getName());
-            assertThat(read.maxSize()).isEqualTo(1);
-            assertThat(read.active()).isEqualTo(1);
-            assertThat(read.queued()).isEqualTo(2);
-            assertThat(read.queueCapacity()).isEqualTo(4);
+            assertThat(read.sizes().max()).isEqualTo(1);
+            assertThat(read.sizes().active()).isEqualTo(1);
+            assertThat(read.queue().queued()).isEqualTo(2);
+            assertThat(read.queue().capacity()).isEqualTo(4);
             assertThat(state.lastQueued).isEqualTo(2);  // the next window compares with it
         } finally {
             release.countDown();

@@ -4,23 +4,34 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One executor at the end of a window: its identity (worker name pattern, creation site), sizes read from its own
- * getters, the window's task counts, and sampled queue waits and run times. {@code queueCapacity} is -1 for an
- * unbounded queue; {@code queuedBefore} the depth at the previous window's end (-1 if unknown).
+ * One pool at the end of a window: its identity (worker name pattern, kind, where it was created), its sizes read from
+ * its own getters, its queue, the window's task counts, and sampled queue waits and run times. A pool kind that cannot
+ * say one of the parts (a fork/join pool times no tasks) gives its {@code NONE}.
  */
-public record ThreadPool(
-        String name, String kind, String creationSite, List<String> creationStack,
-        int coreSize, int maxSize, int poolSize, int active, int largest,
-        long queued, long queuedBefore, long queueCapacity,
-        long submitted, long completed, long rejected, String rejectionPolicy, String rejectThread, List<String> rejectStack,
-        long sampledWaits, Duration totalWait, Duration longestWait, List<Long> waitBuckets, Duration oldestPending,
-        long sampledRuns, Duration totalRun, Duration longestRun, List<Long> runBuckets,
-        boolean shutdown) {
+public record ThreadPool(String name, String kind, Origin origin, Sizes sizes, Queue queue, Throughput throughput, TaskTimes waits,
+                         Duration oldestPending, TaskTimes runs, boolean shutdown) {
 
-    public Duration meanWait() { return sampledWaits == 0 ? Duration.ZERO : totalWait.dividedBy(sampledWaits); }
+    /** Where it was created: the first application frame and the stack; null and empty when created before the weaving. */
+    public record Origin(String site, List<String> stack) {}
 
-    public Duration meanRun() { return sampledRuns == 0 ? Duration.ZERO : totalRun.dividedBy(sampledRuns); }
+    /** Core and maximum size as configured, threads it has now, threads busy, the most it ever had. */
+    public record Sizes(int core, int max, int current, int active, int largest) {}
+
+    /** Tasks waiting now and at the previous window's end ({@code -1} if unknown); {@code capacity} is -1 when unbounded. */
+    public record Queue(long queued, long before, long capacity) {}
+
+    /** The window's tasks submitted, completed and rejected, the rejection policy, and the first rejected submitter. */
+    public record Throughput(long submitted, long completed, long rejected, String rejectionPolicy, String rejectThread, List<String> rejectStack) {
+        public static final Throughput NONE = new Throughput(0, 0, 0, null, null, null);
+    }
+
+    /** Sampled task times (queue waits or runs): how many, their total and longest, and the latency histogram's counts. */
+    public record TaskTimes(long sampled, Duration total, Duration longest, List<Long> buckets) {
+        public static final TaskTimes NONE = new TaskTimes(0, Duration.ZERO, Duration.ZERO, List.of());
+
+        public Duration mean() { return sampled == 0 ? Duration.ZERO : total.dividedBy(sampled); }
+    }
 
     /** Every thread it may have is busy. */
-    public boolean atMaximum() { return maxSize > 0 && active >= Math.min(maxSize, Math.max(poolSize, coreSize)); }
+    public boolean atMaximum() { return sizes.max > 0 && sizes.active >= Math.min(sizes.max, Math.max(sizes.current, sizes.core)); }
 }

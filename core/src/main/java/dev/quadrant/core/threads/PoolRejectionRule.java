@@ -40,34 +40,34 @@ public final class PoolRejectionRule implements Rule {
 
     @Override public Optional<Finding> evaluate(Window window) {
         Optional<Score.Scored<ThreadPool>> found = Score.best(
-                window.threads().pools().stream().filter(x -> Pools.isApplication(x) && x.rejected() > 0).toList(), PoolRejectionRule::score);
+                window.threads().pools().stream().filter(x -> Pools.isApplication(x) && x.throughput().rejected() > 0).toList(), PoolRejectionRule::score);
         if (found.isEmpty()) return Optional.empty();
         ThreadPool p = found.get().item();
         int best = found.get().score();
         double share = share(p);
-        boolean callerRuns = CALLER_RUNS.equals(p.rejectionPolicy());
-        String policy = p.rejectionPolicy() == null ? "(unknown)" : p.rejectionPolicy().substring(p.rejectionPolicy().lastIndexOf('.') + 1);
+        boolean callerRuns = CALLER_RUNS.equals(p.throughput().rejectionPolicy());
+        String policy = p.throughput().rejectionPolicy() == null ? "(unknown)" : p.throughput().rejectionPolicy().substring(p.throughput().rejectionPolicy().lastIndexOf('.') + 1);
         String outcome = callerRuns ? "ran on the submitting thread instead" : switch (policy) {
             case "ThreadPoolExecutor$AbortPolicy" -> "failed with RejectedExecutionException";
             case "ThreadPoolExecutor$DiscardPolicy" -> "were silently discarded";
             case "ThreadPoolExecutor$DiscardOldestPolicy" -> "pushed the oldest queued tasks out, silently lost";
             default -> "went to the handler " + policy;
         };
-        String site = p.rejectStack() == null ? "(unknown)" : Frames.firstApplicationFrame(p.rejectStack());
+        String site = p.throughput().rejectStack() == null ? "(unknown)" : Frames.firstApplicationFrame(p.throughput().rejectStack());
         return Optional.of(Finding.of(this, best)
-                .title("Pool " + Pools.label(p) + " rejected " + p.rejected() + " tasks (" + Units.percent(share) + " of submissions): they "
+                .title("Pool " + Pools.label(p) + " rejected " + p.throughput().rejected() + " tasks (" + Units.percent(share) + " of submissions): they "
                         + outcome)
-                .detail(p.rejected() + " of " + (p.submitted() + p.rejected()) + " submissions rejected in the window (" + Units.percent(share)
+                .detail(p.throughput().rejected() + " of " + (p.throughput().submitted() + p.throughput().rejected()) + " submissions rejected in the window (" + Units.percent(share)
                         + "; " + (callerRuns ? "CallerRunsPolicy: warning at " + Units.percent(WARN_CALLER_RUNS_SHARE) + ", critical at "
                         + Units.percent(CRITICAL_CALLER_RUNS_SHARE) : "tasks failed or lost: warning from the first, critical at "
                         + Units.percent(CRITICAL_LOSS_SHARE)) + "). " + (p.shutdown() ? "The pool is shut down: tasks were submitted after"
-                        + " shutdown()." : Pools.sizes(p) + ", " + p.queued() + " queued of a capacity of "
-                        + (p.queueCapacity() < 0 ? "unbounded" : String.valueOf(p.queueCapacity())) + "."))
+                        + " shutdown()." : Pools.sizes(p) + ", " + p.queue().queued() + " queued of a capacity of "
+                        + (p.queue().capacity() < 0 ? "unbounded" : String.valueOf(p.queue().capacity())) + "."))
                 .evidence("pool", Pools.evidence(p, window.seconds()))
                 .evidence("rejectedShare", Units.round(share, 4))
-                .evidence("submitter", p.rejectThread())
+                .evidence("submitter", p.throughput().rejectThread())
                 .evidence("submittedAt", site)
-                .stack(p.rejectStack() == null ? java.util.List.of() : p.rejectStack())
+                .stack(p.throughput().rejectStack() == null ? java.util.List.of() : p.throughput().rejectStack())
                 .recommendation(p.shutdown()
                         ? "Stop submitting to \"" + p.name() + "\" after it is shut down (" + site + "): order the shutdown so producers stop first."
                         : "\"" + p.name() + "\" is full: " + Pools.sizes(p) + ". Find why its tasks are slow or its queue too small,"
@@ -78,13 +78,13 @@ public final class PoolRejectionRule implements Rule {
     }
 
     static double share(ThreadPool p) {
-        long offered = p.submitted() + p.rejected();
-        return offered <= 0 ? 1.0 : Math.min(1.0, (double) p.rejected() / offered);
+        long offered = p.throughput().submitted() + p.throughput().rejected();
+        return offered <= 0 ? 1.0 : Math.min(1.0, (double) p.throughput().rejected() / offered);
     }
 
     static int score(ThreadPool p) {
         double share = share(p);
-        if (CALLER_RUNS.equals(p.rejectionPolicy())) return Score.of(share, WARN_CALLER_RUNS_SHARE, CRITICAL_CALLER_RUNS_SHARE);
+        if (CALLER_RUNS.equals(p.throughput().rejectionPolicy())) return Score.of(share, WARN_CALLER_RUNS_SHARE, CRITICAL_CALLER_RUNS_SHARE);
         return Math.max(Severity.WARNING_FROM, Score.of(share, WARN_LOSS_SHARE, CRITICAL_LOSS_SHARE));
     }
 }

@@ -47,22 +47,22 @@ public final class PoolSaturationRule implements Rule {
         if (worst == null || worstWait.compareTo(MIN_REPORTED_WAIT) < 0) return Optional.empty();
         ThreadPool p = worst;
         int score = Score.of(worstWait, WARN_WAIT, CRITICAL_WAIT);
-        boolean stillWaiting = p.oldestPending().compareTo(p.meanWait()) > 0 || p.sampledWaits() < MIN_SAMPLED_WAITS;
-        String site = p.creationSite() == null ? "(created before Quadrant's instrumentation was in place)" : p.creationSite();
+        boolean stillWaiting = p.oldestPending().compareTo(p.waits().mean()) > 0 || p.waits().sampled() < MIN_SAMPLED_WAITS;
+        String site = p.origin().site() == null ? "(created before Quadrant's instrumentation was in place)" : p.origin().site();
         return Optional.of(Finding.of(this, score)
                 .title("Pool " + Pools.label(p) + " is saturated: tasks wait " + Units.human(worstWait) + " in its queue ("
-                        + p.active() + "/" + p.maxSize() + " threads busy, " + p.queued() + " queued)")
+                        + p.sizes().active() + "/" + p.sizes().max() + " threads busy, " + p.queue().queued() + " queued)")
                 .detail((stillWaiting ? "A sampled task has been waiting " + Units.human(p.oldestPending()) + " and has not started"
-                        : "The " + p.sampledWaits() + " sampled tasks waited " + Units.human(p.meanWait()) + " on average in the queue (longest "
-                        + Units.human(p.longestWait()) + ")") + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
-                        + Units.human(CRITICAL_WAIT) + ". " + Pools.sizes(p) + "; " + p.queued() + " tasks queued"
-                        + (p.queuedBefore() >= 0 ? " (" + p.queuedBefore() + " a window earlier)" : "") + "; tasks run "
-                        + Units.human(p.meanRun()) + " on average; " + p.submitted() + " submitted and " + p.completed()
+                        : "The " + p.waits().sampled() + " sampled tasks waited " + Units.human(p.waits().mean()) + " on average in the queue (longest "
+                        + Units.human(p.waits().longest()) + ")") + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
+                        + Units.human(CRITICAL_WAIT) + ". " + Pools.sizes(p) + "; " + p.queue().queued() + " tasks queued"
+                        + (p.queue().before() >= 0 ? " (" + p.queue().before() + " a window earlier)" : "") + "; tasks run "
+                        + Units.human(p.runs().mean()) + " on average; " + p.throughput().submitted() + " submitted and " + p.throughput().completed()
                         + " completed in the window.")
                 .evidence("pool", Pools.evidence(p, window.seconds()))
                 .evidence("site", site)
                 .evidence("queueWaitMs", worstWait.toMillis())
-                .stack(p.creationStack())
+                .stack(p.origin().stack())
                 .recommendation(advice(p))
                 .verify("jcmd " + window.pid() + " Thread.print (the threads named like \"" + p.name() + "\": all busy, and in what?)")
                 .build());
@@ -70,18 +70,18 @@ public final class PoolSaturationRule implements Rule {
 
     /** The pool's queue wait: the sampled mean when there are enough samples, or the longest wait still going on. */
     static Duration waitOf(ThreadPool p) {
-        Duration mean = p.sampledWaits() >= MIN_SAMPLED_WAITS ? p.meanWait() : Duration.ZERO;
+        Duration mean = p.waits().sampled() >= MIN_SAMPLED_WAITS ? p.waits().mean() : Duration.ZERO;
         return mean.compareTo(p.oldestPending()) >= 0 ? mean : p.oldestPending();
     }
 
     private static String advice(ThreadPool p) {
         StringBuilder b = new StringBuilder();
-        String where = p.creationSite() == null ? "" : " (created at " + Frames.method(p.creationSite()) + ")";
-        if (p.queueCapacity() < 0 && p.maxSize() > p.coreSize()) {
-            b.append("maximumPoolSize ").append(p.maxSize()).append(" is never reached: with an unbounded queue the pool stays at its ")
-                    .append(p.coreSize()).append(" core threads; raise corePoolSize or use a bounded queue. ");
+        String where = p.origin().site() == null ? "" : " (created at " + Frames.method(p.origin().site()) + ")";
+        if (p.queue().capacity() < 0 && p.sizes().max() > p.sizes().core()) {
+            b.append("maximumPoolSize ").append(p.sizes().max()).append(" is never reached: with an unbounded queue the pool stays at its ")
+                    .append(p.sizes().core()).append(" core threads; raise corePoolSize or use a bounded queue. ");
         }
-        b.append("Tasks run ").append(Units.human(p.meanRun())).append(" on average in \"").append(p.name()).append('"').append(where)
+        b.append("Tasks run ").append(Units.human(p.runs().mean())).append(" on average in \"").append(p.name()).append('"').append(where)
                 .append(": find what they spend it on (a slow call, a lock); if they block on I/O, more threads help, if they")
                 .append(" burn CPU, they do not. Bound the queue and reject or shed load rather than let waits grow without limit.");
         return b.toString();

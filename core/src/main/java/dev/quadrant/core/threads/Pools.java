@@ -17,38 +17,38 @@ final class Pools {
 
     /** The pool's name with where it was created: two pools of one thread factory share a name pattern. */
     static String label(ThreadPool p) {
-        return "\"" + p.name() + "\"" + (p.creationSite() == null ? "" : " (created at " + dev.quadrant.core.Frames.method(p.creationSite()) + ")");
+        return "\"" + p.name() + "\"" + (p.origin().site() == null ? "" : " (created at " + dev.quadrant.core.Frames.method(p.origin().site()) + ")");
     }
 
     static String sizes(ThreadPool p) {
-        return p.active() + " of " + p.maxSize() + " threads busy (core " + p.coreSize() + ", current " + p.poolSize() + ")";
+        return p.sizes().active() + " of " + p.sizes().max() + " threads busy (core " + p.sizes().core() + ", current " + p.sizes().current() + ")";
     }
 
     static Map<String, Object> evidence(ThreadPool p, double windowSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pool", p.name());
         m.put("type", p.kind());
-        m.put("createdAt", p.creationSite());
-        m.put("coreSize", p.coreSize());
-        m.put("maxSize", p.maxSize());
-        m.put("poolSize", p.poolSize());
-        m.put("active", p.active());
-        m.put("largestPoolSize", p.largest());
-        m.put("queued", p.queued());
-        m.put("queuedAtPreviousWindow", p.queuedBefore() < 0 ? null : p.queuedBefore());
-        m.put("queueCapacity", p.queueCapacity() < 0 ? "unbounded" : p.queueCapacity());
-        m.put("submittedPerSecond", Units.round(p.submitted() / windowSeconds, 1));
-        m.put("completedPerSecond", Units.round(p.completed() / windowSeconds, 1));
-        m.put("rejected", p.rejected());
-        m.put("rejectionPolicy", p.rejectionPolicy());
-        m.put("sampledQueueWaits", p.sampledWaits());
-        m.put("meanQueueWaitMs", p.meanWait().toMillis());
-        m.put("longestQueueWaitMs", p.longestWait().toMillis());
+        m.put("createdAt", p.origin().site());
+        m.put("coreSize", p.sizes().core());
+        m.put("maxSize", p.sizes().max());
+        m.put("poolSize", p.sizes().current());
+        m.put("active", p.sizes().active());
+        m.put("largestPoolSize", p.sizes().largest());
+        m.put("queued", p.queue().queued());
+        m.put("queuedAtPreviousWindow", p.queue().before() < 0 ? null : p.queue().before());
+        m.put("queueCapacity", p.queue().capacity() < 0 ? "unbounded" : p.queue().capacity());
+        m.put("submittedPerSecond", Units.round(p.throughput().submitted() / windowSeconds, 1));
+        m.put("completedPerSecond", Units.round(p.throughput().completed() / windowSeconds, 1));
+        m.put("rejected", p.throughput().rejected());
+        m.put("rejectionPolicy", p.throughput().rejectionPolicy());
+        m.put("sampledQueueWaits", p.waits().sampled());
+        m.put("meanQueueWaitMs", p.waits().mean().toMillis());
+        m.put("longestQueueWaitMs", p.waits().longest().toMillis());
         m.put("oldestWaitingTaskMs", p.oldestPending().toMillis());
-        m.put("queueWaits", TaskLatencies.labelled(p.waitBuckets()));
-        m.put("meanRunMs", Units.round(p.meanRun().toNanos() / 1e6, 2));
-        m.put("longestRunMs", p.longestRun().toMillis());
-        m.put("runTimes", TaskLatencies.labelled(p.runBuckets()));
+        m.put("queueWaits", TaskLatencies.labelled(p.waits().buckets()));
+        m.put("meanRunMs", Units.round(p.runs().mean().toNanos() / 1e6, 2));
+        m.put("longestRunMs", p.runs().longest().toMillis());
+        m.put("runTimes", TaskLatencies.labelled(p.runs().buckets()));
         return m;
     }
 }

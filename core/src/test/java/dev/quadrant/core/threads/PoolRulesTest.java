@@ -22,11 +22,11 @@ class PoolRulesTest {
 
     static ThreadPool pool(String name, int core, int max, int active, long queued, long capacity, long waits, Duration meanWait,
                            Duration oldestPending, long submitted, long rejected, String policy, boolean shutdown) {
-        return new ThreadPool(name, "java.util.concurrent.ThreadPoolExecutor", "com.acme.Checkout.<init>(Checkout.java:20)", CREATED,
-                core, max, Math.max(core, active), active, Math.max(core, active), queued, queued / 2, capacity, submitted, submitted,
-                rejected, policy, rejected > 0 ? "http-1" : null, rejected > 0 ? SUBMIT : null,
-                waits, meanWait.multipliedBy(waits), meanWait.multipliedBy(2), NONE, oldestPending,
-                waits, Duration.ofMillis(150).multipliedBy(waits), Duration.ofMillis(300), NONE, shutdown);
+        return new ThreadPool(name, "java.util.concurrent.ThreadPoolExecutor", new ThreadPool.Origin("com.acme.Checkout.<init>(Checkout.java:20)", CREATED),
+                new ThreadPool.Sizes(core, max, Math.max(core, active), active, Math.max(core, active)), new ThreadPool.Queue(queued, queued / 2, capacity),
+                new ThreadPool.Throughput(submitted, submitted, rejected, policy, rejected > 0 ? "http-1" : null, rejected > 0 ? SUBMIT : null),
+                new ThreadPool.TaskTimes(waits, meanWait.multipliedBy(waits), meanWait.multipliedBy(2), NONE), oldestPending,
+                new ThreadPool.TaskTimes(waits, Duration.ofMillis(150).multipliedBy(waits), Duration.ofMillis(300), NONE), shutdown);
     }
 
     static ThreadPool waiting(String name, long waits, Duration meanWait, Duration oldestPending) {

@@ -223,7 +223,7 @@ final class Pipeline {
             LOG.info("Woven {} JDK classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
         } catch (Throwable e) {
             faults.record("instrumentation", e);
-            note("WovenProbes of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
+            note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
                     + " and host name look-ups are not seen");
         }
         startStage = "running";

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rules's verdict on one window: findings by score, highest first, and each dimension's status. */
+/** The rules' verdict on one window: findings by score, highest first, and each dimension's status. */
 public record Diagnosis(List<Finding> findings, Map<Dimension, DimensionStatus> dimensions, List<String> failedRules) {
 
     static Diagnosis of(List<Finding> findings, List<String> failedRules) {

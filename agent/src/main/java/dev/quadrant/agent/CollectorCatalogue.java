@@ -54,9 +54,16 @@ final class CollectorCatalogue {
 
     void add(Collector late) { collectors.add(late); }
 
+    /** At start: the collectors that report changes take their first reading into {@code discarded}. */
+    void baseline(WindowBuilder discarded, Collector.Tick tick) {
+        sample(collectors.stream().filter(Collector::countsChanges).toList(), discarded, tick);
+    }
+
     /** Each collector adds what it gathered to the closing window; a thread dump's pause is counted against its budget. */
-    void sampleAll(WindowBuilder window, Collector.Tick tick) {
-        for (Collector c : collectors) {
+    void sampleAll(WindowBuilder window, Collector.Tick tick) { sample(collectors, window, tick); }
+
+    private void sample(List<Collector> which, WindowBuilder window, Collector.Tick tick) {
+        for (Collector c : which) {
             try {
                 c.sample(window, tick);
                 long pause = c.lastPauseNanos();

@@ -92,7 +92,7 @@ final class Pipeline {
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         this.jfr = new JfrStream(current::get, faults, this::note);
         this.collectors = CollectorCatalogue.standard(threadStates, jfr, faults, dumpCost);
-        collectors.sampleAll(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));  // so the first window has deltas too
+        collectors.baseline(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
         pointNanos = TimelineSampler.period(options.interval()).toNanos();

@@ -17,7 +17,7 @@ class CollectorCatalogueTest {
     private final Faults faults = new Faults();
     private final ThreadDumpCost dumpCost = new ThreadDumpCost();
 
-    private final class Recording implements Collector {
+    private class Recording implements Collector {
         final String name;
         final boolean fails;
         final long pauseNanos;
@@ -60,6 +60,16 @@ class CollectorCatalogueTest {
                 "requested a [DESCRIPTOR_KINDS]", "requested broken [DESCRIPTOR_KINDS]", "requested late [DESCRIPTOR_KINDS]",
                 "close late", "close broken", "close a");
         assertThat(faults.count()).isEqualTo(3);
+    }
+
+    @Test void onlyCollectorsThatReportChangesTakeAReadingAtStart() {
+        Collector counting = new Recording("counter", false, 0) {
+            @Override public boolean countsChanges() { return true; }
+        };
+        CollectorCatalogue catalogue = new CollectorCatalogue(List.of(counting, new Recording("deadlocks", false, 0)), faults, dumpCost);
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        catalogue.baseline(new WindowBuilder(1, now), new Collector.Tick(now, false));
+        assertThat(calls).containsExactly("sample counter");
     }
 
     @Test void aThreadDumpsPauseIsCountedAgainstTheDumpBudget() {

@@ -18,6 +18,9 @@ public interface Collector {
     /** Adds what it gathered since the last window to the closing one; on the tick's thread. */
     void sample(WindowBuilder window, Tick tick);
 
+    /** Whether it reports changes since its last sample: then it is sampled once at start, so the first window has them too. */
+    default boolean countsChanges() { return false; }
+
     /** How long its last sample stopped the JVM at a safepoint (a thread dump), counted against the dump budget; 0 if it did not. */
     default long lastPauseNanos() { return 0; }
 

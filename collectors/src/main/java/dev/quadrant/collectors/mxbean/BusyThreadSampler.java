@@ -34,6 +34,9 @@ public final class BusyThreadSampler implements Collector {
 
     @Override public String name() { return "busy thread sampler"; }
 
+    /** A thread's CPU share is its CPU time since the last sample. */
+    @Override public boolean countsChanges() { return true; }
+
     /** Reading the busiest threads' stacks stops the JVM briefly; the whole sample is counted, as its upper bound. */
     @Override public long lastPauseNanos() { return lastPauseNanos; }
 

@@ -12,6 +12,9 @@ public interface Sampler extends Collector {
 
     @Override default String name() { return "sampler " + getClass().getSimpleName(); }
 
+    /** Counters are read as deltas; levels (heap used, threads live) do no harm read twice. */
+    @Override default boolean countsChanges() { return true; }
+
     /** Counter delta that survives a counter that went backwards (a bean that reset): then the new value is the delta. */
     static long delta(long previous, long now) {
         if (now < 0) return -1;

@@ -6,7 +6,6 @@ import dev.quadrant.core.Report;
 import dev.quadrant.reports.ReportOutputException;
 import dev.quadrant.reports.ReportWriter;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -75,13 +74,8 @@ final class ReportSink {
         if (unwritten++ == 0) unwrittenSince = report.windowStart();
         if (!toldUnwritable) {
             toldUnwritable = true;
-            System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + why(t) + "); Quadrant goes on"
+            System.err.println("quadrant: cannot write reports to '" + writer.dir() + "' (" + ReportOutputException.reason(t) + "); Quadrant goes on"
                     + " diagnosing and tries again every period. The application is not affected.");
         }
-    }
-
-    private static String why(Throwable t) {
-        if (t instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason();
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

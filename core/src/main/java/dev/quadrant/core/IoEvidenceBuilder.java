@@ -97,39 +97,48 @@ public final class IoEvidenceBuilder {
                 openFiles.sorted(Comparator.comparingLong(OpenFileSite::open).reversed()), Map.copyOf(descriptorKinds));
     }
 
+    /** How many calls of one direction, their bytes, total and longest time. */
+    private static final class Direction {
+        long calls, bytes, nanos, longestNanos;
+
+        void add(long callNanos, long callBytes) {
+            calls++;
+            bytes += Math.max(0, callBytes);
+            nanos += callNanos;
+            longestNanos = Math.max(longestNanos, callNanos);
+        }
+    }
+
     private static final class SocketCalls {
-        long reads, bytes, totalNanos, longestNanos, untimed;
-        long writes, bytesWritten, writeNanos, longestWriteNanos;
+        final Direction reads = new Direction(), writes = new Direction();
+        long untimed;
         final Slowest untimedRead = new Slowest();
         final Slowest slowest = new Slowest();  // of reads and writes
         final Latencies latencies = new Latencies();
 
-        void read(long nanos, long readBytes, long timeoutMillis, String thread, List<String> stack) {
-            reads++;
-            bytes += Math.max(0, readBytes);
-            totalNanos += nanos;
-            longestNanos = Math.max(longestNanos, nanos);
-            latencies.add(nanos);
-            slowest.offer(nanos, thread, stack);
+        void read(long nanos, long bytes, long timeoutMillis, String thread, List<String> stack) {
+            reads.add(nanos, bytes);
+            both(nanos, thread, stack);
             if (timeoutMillis == 0) {
                 untimed++;
                 untimedRead.offer(nanos, thread, stack);
             }
         }
 
-        void write(long nanos, long written, String thread, List<String> stack) {
-            writes++;
-            bytesWritten += Math.max(0, written);
-            writeNanos += nanos;
-            longestWriteNanos = Math.max(longestWriteNanos, nanos);
+        void write(long nanos, long bytes, String thread, List<String> stack) {
+            writes.add(nanos, bytes);
+            both(nanos, thread, stack);
+        }
+
+        private void both(long nanos, String thread, List<String> stack) {
             latencies.add(nanos);
             slowest.offer(nanos, thread, stack);
         }
 
         SocketEndpoint toEndpoint(String peer) {
-            return new SocketEndpoint(peer, reads, bytes, Duration.ofNanos(totalNanos), Duration.ofNanos(longestNanos),
-                    untimed, untimedRead.duration(), untimedRead.thread(), untimedRead.stack(), writes, bytesWritten,
-                    Duration.ofNanos(writeNanos), Duration.ofNanos(longestWriteNanos), slowest.thread(), slowest.stack(), latencies.counts());
+            return new SocketEndpoint(peer, reads.calls, reads.bytes, Duration.ofNanos(reads.nanos), Duration.ofNanos(reads.longestNanos),
+                    untimed, untimedRead.duration(), untimedRead.thread(), untimedRead.stack(), writes.calls, writes.bytes,
+                    Duration.ofNanos(writes.nanos), Duration.ofNanos(writes.longestNanos), slowest.thread(), slowest.stack(), latencies.counts());
         }
     }
 

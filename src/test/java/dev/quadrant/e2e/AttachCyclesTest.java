@@ -35,12 +35,14 @@ class AttachCyclesTest {
     static final long HEAP_SLACK_BYTES = 4L << 20;   // what young garbage and JIT metadata move between two full GCs
     /*
      * Every retransformation leaves the previous version of a woven class in metaspace for as long as a thread runs one
-     * of its methods (every thread runs Thread.run, every pool worker ThreadPoolExecutor.runWorker): versions come and
-     * go with the host's threads, so classes and metaspace level off instead of coming back (36 rounds on
-     * HealthyService: +1.2, +0.8, +0.5, +0.4, +0.1 MiB per 6 rounds). These bound that; a leak per round exceeds them.
+     * of its methods (every thread runs Thread.run, every pool worker ThreadPoolExecutor.runWorker), and the first
+     * rounds still inflate reflection and method-handle code on the attach and JMX paths: classes and metaspace creep by
+     * a few classes and a fraction of a MiB a round (measured: +67 to +150 classes over rounds 4-12, +99 over 4-28;
+     * metaspace +1.7 MiB over 4-12, +3.3 over 4-28). The bounds grow with the rounds; a leak of the agent itself is what
+     * one attach loads, about 3,300 classes and 20 MiB, every round, far past them.
      */
-    static final int CLASS_SLACK = 120;
-    static final long METASPACE_SLACK_BYTES = 3L << 20;
+    static final int CLASS_SLACK = 60, CLASS_SLACK_PER_ROUND = 25;
+    static final long METASPACE_SLACK_BYTES = 2L << 20, METASPACE_SLACK_PER_ROUND_BYTES = 150L << 10;
     private static final java.util.regex.Pattern CLASSES = java.util.regex.Pattern.compile("Total Usage - \\d+ loaders, (\\d+) classes");
 
     record Figures(int threads, long classes, long heapBytes, long metaspaceBytes, List<String> threadNames) {}
@@ -67,9 +69,10 @@ class AttachCyclesTest {
                                 ROUNDS, (System.nanoTime() - started) / 1e9, ROUNDS, first.threads(), now.threads(), first.classes(), now.classes(),
                                 first.heapBytes() / 1048576.0, now.heapBytes() / 1048576.0, first.metaspaceBytes() / 1048576.0, now.metaspaceBytes() / 1048576.0);
                         assertThat(now.threads()).as(now.threadNames() + " vs " + first.threadNames()).isLessThanOrEqualTo(first.threads());
-                        assertThat(now.classes()).isLessThanOrEqualTo(first.classes() + CLASS_SLACK);
+                        int rounds = ROUNDS - BASE_ROUND;
+                        assertThat(now.classes()).isLessThanOrEqualTo(first.classes() + CLASS_SLACK + (long) CLASS_SLACK_PER_ROUND * rounds);
                         assertThat(now.heapBytes()).isLessThanOrEqualTo(first.heapBytes() + HEAP_SLACK_BYTES);
-                        assertThat(now.metaspaceBytes()).isLessThanOrEqualTo(first.metaspaceBytes() + METASPACE_SLACK_BYTES);
+                        assertThat(now.metaspaceBytes()).isLessThanOrEqualTo(first.metaspaceBytes() + METASPACE_SLACK_BYTES + METASPACE_SLACK_PER_ROUND_BYTES * rounds);
                         assertThat(now.threadNames()).noneMatch(n -> n.startsWith("quadrant-"));
                     }
                 }

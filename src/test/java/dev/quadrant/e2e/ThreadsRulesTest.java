@@ -9,6 +9,7 @@ import dev.quadrant.e2e.scenarios.CheckoutPoolSaturationScenario;
 import dev.quadrant.e2e.scenarios.ClientWatcherThreadLeakScenario;
 import dev.quadrant.e2e.scenarios.ImageResizeQueueScenario;
 import dev.quadrant.e2e.scenarios.InventoryMonitorDeadlockScenario;
+import dev.quadrant.e2e.scenarios.LedgerSettlementScenario;
 import dev.quadrant.e2e.scenarios.LostReplyScenario;
 import dev.quadrant.e2e.scenarios.MetricsShipperDiscardScenario;
 import dev.quadrant.e2e.scenarios.NotificationRejectionScenario;
@@ -53,6 +54,16 @@ class ThreadsRulesTest {
             assertThat(f.at("/evidence/pool/active").asInt()).isEqualTo(4);
             assertThat(f.at("/evidence/queueWaitMs").asLong()).isGreaterThanOrEqualTo(250);
             assertThat(f.get("recommendation").asText()).contains("maximumPoolSize 32 is never reached");
+        }
+    }
+
+    @Test void settlersFedOneSharedRunnableFallBehind() throws Exception {
+        // timed by task identity, every start matched the shared Runnable at the queue's head: waits read ~10 ms
+        try (TargetJvm jvm = TargetJvm.launch(LedgerSettlementScenario.class, "interval=2s")) {
+            JsonNode f = jvm.awaitWarning("threads.pool-saturation", DETECTION, n -> n.get("severity").asText().equals("CRITICAL"), "(critical)").finding();
+            assertThat(f.at("/evidence/pool/pool").asText()).isEqualTo("ledger-settler");
+            assertThat(f.at("/evidence/pool/queueWaitEstimated").asText()).contains("shared object");
+            assertThat(f.at("/evidence/queueWaitMs").asLong()).isGreaterThanOrEqualTo(2000);
         }
     }
 

@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Accumulates one window's THREADS evidence: monitor waits (JFR, per class and site), java.util.concurrent lock waits
@@ -56,11 +54,11 @@ public final class ThreadsEvidenceBuilder {
         pinning = new CappedTable<>(MAX_PINNING_SITES, intake);
     }
 
-    public synchronized void monitorWait(String monitorClass, String thread, String owner, Duration waited, List<String> stack) {
+    public synchronized void monitorWait(String monitorClass, long threadId, String thread, String owner, Duration waited, List<String> stack) {
         if (!intake.accept()) return;
         MonitorWaits waits = monitors.row(new MonitorKey(monitorClass, stack.isEmpty() ? "(unknown)" : stack.get(0)), k -> new MonitorWaits());
         if (waits == null) return;
-        waits.add(thread, owner, waited.toNanos(), stack);
+        waits.add(threadId, thread, owner, waited.toNanos(), stack);
         lockWaitMicros.add(stack, "waiting for " + monitorClass, waited.toNanos() / 1000);
     }
 
@@ -159,19 +157,19 @@ public final class ThreadsEvidenceBuilder {
 
     private static final class MonitorWaits {
         long waits, totalNanos;
-        final Set<String> threads = new LinkedHashSet<>();
+        final Waiters threads = new Waiters();
         final Slowest longest = new Slowest();  // its detail: the owner when the longest wait began
 
-        void add(String thread, String owner, long nanos, List<String> stack) {
+        void add(long threadId, String thread, String owner, long nanos, List<String> stack) {
             waits++;
             totalNanos += nanos;
-            if (threads.size() < MAX_COUNTED_THREADS) threads.add(thread);
+            threads.add(threadId, thread);
             longest.offer(nanos, thread, stack, owner);
         }
 
         MonitorContention toContention(MonitorKey key) {
             return new MonitorContention(MonitorContention.Kind.MONITOR, key.monitorClass(), key.site(), waits, Duration.ofNanos(totalNanos),
-                    longest.duration(), threads.size(), threads.stream().limit(MAX_THREAD_NAMES).toList(), longest.thread(), longest.detail(),
+                    longest.duration(), threads.count(), threads.names(), longest.thread(), longest.detail(),
                     longest.stack(), List.of());
         }
     }

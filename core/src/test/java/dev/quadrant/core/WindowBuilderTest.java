@@ -39,7 +39,7 @@ class WindowBuilderTest {
     }
 
     @Test void monitorTablesAreCapped() {
-        for (int i = 0; i < ThreadsEvidenceBuilder.MAX_MONITOR_KEYS + 5; i++) b.threads().monitorWait("C" + i, "t", "o", Duration.ofMillis(20), List.of("a.A.m(A.java:1)"));
+        for (int i = 0; i < ThreadsEvidenceBuilder.MAX_MONITOR_KEYS + 5; i++) b.threads().monitorWait("C" + i, 1, "t", "o", Duration.ofMillis(20), List.of("a.A.m(A.java:1)"));
         Window w = b.build(Windows.T0.plusSeconds(1), List.of());
         assertThat(w.threads().monitors()).hasSize(ThreadsEvidenceBuilder.MAX_MONITOR_KEYS);
         assertThat(w.coverage().eventsDropped()).isEqualTo(5);
@@ -73,8 +73,18 @@ class WindowBuilderTest {
         assertThat(e.bytes()).isEqualTo(110);
     }
 
+    @Test void monitorWaitersAreCountedByThreadNotByName() {
+        // a thread factory that does not number its threads: four workers, one name
+        for (long id = 1; id <= 4; id++) b.threads().monitorWait("com.acme.Ledger", id, "ledger-worker", "owner", Duration.ofMillis(700), List.of("com.acme.Ledger.post(Ledger.java:9)"));
+        b.threads().monitorWait("com.acme.Ledger", 2, "ledger-worker", "owner", Duration.ofMillis(700), List.of("com.acme.Ledger.post(Ledger.java:9)"));
+        var c = b.build(Windows.T0.plusSeconds(1), List.of()).threads().monitors().get(0);
+        assertThat(c.threadCount()).isEqualTo(4);
+        assertThat(c.threads()).containsExactly("ledger-worker");
+        assertThat(c.waits()).isEqualTo(5);
+    }
+
     @Test void lockWaitsFromMonitorsAndLocksFormOneTreeInMicroseconds() {
-        b.threads().monitorWait("com.acme.Ledger", "w1", "w2", Duration.ofMillis(30), List.of("com.acme.Ledger.post(Ledger.java:9)", "com.acme.Api.pay(Api.java:3)"));
+        b.threads().monitorWait("com.acme.Ledger", 1, "w1", "w2", Duration.ofMillis(30), List.of("com.acme.Ledger.post(Ledger.java:9)", "com.acme.Api.pay(Api.java:3)"));
         b.threads().lockWaits("java.util.concurrent.locks.ReentrantLock$NonfairSync", 7, 4, Duration.ofMillis(20), Duration.ofMillis(9), 2, List.of("w3"), "w3",
                 List.of("com.acme.Cache.put(Cache.java:5)", "com.acme.Api.pay(Api.java:4)"));
         var tree = b.build(Windows.T0.plusSeconds(1), List.of()).threads().lockWaits();

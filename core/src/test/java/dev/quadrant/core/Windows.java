@@ -105,7 +105,7 @@ public final class Windows {
     }
 
     public Windows monitorWaits(String monitorClass, int threads, int waits, Duration each, List<String> stack) {
-        for (int i = 0; i < waits; i++) builder.threads().monitorWait(monitorClass, "worker-" + (i % threads), "worker-owner", each, stack);
+        for (int i = 0; i < waits; i++) builder.threads().monitorWait(monitorClass, i % threads, "worker-" + (i % threads), "worker-owner", each, stack);
         return this;
     }
 

@@ -34,7 +34,7 @@ class ReportSizeTest {
         }
         for (int i = 0; i < 200_000; i++) b.cpu().jfrSample(stacks.get(i % stacks.size()), 20);
         for (int i = 0; i < 20_000; i++) b.memory().allocationSample("byte[]" + (i % 7), 4096, stacks.get(i % stacks.size()));
-        for (int i = 0; i < 5_000; i++) b.threads().monitorWait("com.acme.Lock" + (i % 300), "worker-" + i, "owner", Duration.ofMillis(25), stacks.get(i % stacks.size()));
+        for (int i = 0; i < 5_000; i++) b.threads().monitorWait("com.acme.Lock" + (i % 300), i, "worker-" + i, "owner", Duration.ofMillis(25), stacks.get(i % stacks.size()));
         for (int i = 0; i < 700; i++) b.timelinePoint(new Timeline.Point(t0.plusSeconds(i * 5L), 300L << 20, 200, 0.5, 0.6, Map.of("orders-N", 5L, "io-N", 2L)));
         for (int i = 0; i < 3000; i++) b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(8), Duration.ofMillis(8), 200L << 20, t0.plusMillis(i * 1200L));
         List<JvmSample> history = new ArrayList<>();

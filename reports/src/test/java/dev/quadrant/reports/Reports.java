@@ -56,7 +56,7 @@ final class Reports {
         b.cpu().threadDumpSample(stack, 1500, 3);
         b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofNanos(1_234_456_789), Duration.ofNanos(834_567_890), 100L << 20);
         b.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(12), Duration.ofMillis(12), 90L << 20);
-        b.threads().monitorWait("com.acme.Cache", "worker-1", "worker-2", Duration.ofMillis(250), stack);
+        b.threads().monitorWait("com.acme.Cache", 1, "worker-1", "worker-2", Duration.ofMillis(250), stack);
         b.threads().deadlocked(new DeadlockedThread("worker-4", "BLOCKED", "com.acme.A", "worker-5", List.of("com.acme.B"), stack));
         b.threads().blockedCall(new BlockedCall(BlockingKind.FUTURE_GET, "worker-3", Duration.ofSeconds(2), stack));
         b.threads().blockedCall(new BlockedCall(BlockingKind.SOCKET_READ, "client-1", Duration.ofSeconds(3), stack));

@@ -51,7 +51,7 @@ public class WindowBenchmark {
         WindowBuilder b = new WindowBuilder(1, T0);
         for (int i = 0; i < 200_000; i++) b.cpu().jfrSample(stacks.get(i % STACKS), 20);
         for (int i = 0; i < 50_000; i++) b.memory().allocationSample("byte[]", 4096, stacks.get((i * 7) % STACKS).subList(0, 16));
-        for (int i = 0; i < 10_000; i++) b.threads().monitorWait("com.acme.Lock" + (i % 300), "worker-" + (i % 200), "worker-0", Duration.ofMillis(15), stacks.get(i % STACKS).subList(0, 16));
+        for (int i = 0; i < 10_000; i++) b.threads().monitorWait("com.acme.Lock" + (i % 300), i % 200, "worker-" + (i % 200), "worker-0", Duration.ofMillis(15), stacks.get(i % STACKS).subList(0, 16));
         for (int i = 0; i < 10_000; i++) b.io().socketRead("db-" + (i % 300) + ":5432", Duration.ofMillis(25), 512, i % 2 == 0 ? 0 : 5000, "worker-" + (i % 200), stacks.get(i % STACKS).subList(0, 24));
         for (int i = 0; i < 64; i++) b.threads().blockedCall(new BlockedCall(BlockingKind.SOCKET_READ, "worker-" + i, Duration.ofSeconds(40), stacks.get(i)));
         b.jvm().cpu(1_900_000_000L, 0.95, 0.97, 2);

@@ -33,11 +33,16 @@ final class ExecutorPools implements PoolKind {
         p.rejectThread = null;
         if (queued == 0 || t.isShutdown()) p.dropPendingOlderThan(lastTickNanos);  // removed from the queue, never run
         TaskTimes.Snapshot waits = p.waits.drain(), runs = p.runs.drain();
+        ThreadPool.TaskTimes queueWaits = times(waits);
+        if (p.takeSharedTasks()) {
+            double meanQueued = queuedBefore >= 0 ? (queuedBefore + queued) / 2.0 : queued;
+            queueWaits = ThreadPool.TaskTimes.littlesLaw(meanQueued, done, Duration.ofNanos(now - lastTickNanos));
+        }
         return new ThreadPool(PoolNames.name(p), p.kind, PoolNames.origin(p.creationStack),
                 new ThreadPool.Sizes(t.getCorePoolSize(), t.getMaximumPoolSize(), t.getPoolSize(), t.getActiveCount(), t.getLargestPoolSize()),
                 new ThreadPool.Queue(queued, queuedBefore, capacity),
                 new ThreadPool.Throughput(submitted, done, newRejected, t.getRejectedExecutionHandler().getClass().getName(), rejectThread, rejectStack),
-                times(waits), Duration.ofNanos(p.oldestPendingNanos(now)), times(runs), t.isShutdown());
+                queueWaits, Duration.ofNanos(p.oldestPendingNanos(now)), times(runs), t.isShutdown());
     }
 
     private static ThreadPool.TaskTimes times(TaskTimes.Snapshot s) {

@@ -2,11 +2,10 @@ package dev.quadrant.collectors.instrument;
 
 import dev.quadrant.core.Slowest;
 import dev.quadrant.core.ThreadsEvidenceBuilder;
+import dev.quadrant.core.Waiters;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -17,8 +16,6 @@ import java.util.WeakHashMap;
  */
 final class LockWaits {
     static final int MAX_LOCKS = ThreadsEvidenceBuilder.MAX_LOCKS;
-    static final int MAX_THREAD_NAMES = ThreadsEvidenceBuilder.MAX_THREAD_NAMES;
-    static final int MAX_COUNTED_THREADS = ThreadsEvidenceBuilder.MAX_COUNTED_THREADS;
     static final long MIN_RECORDED_NANOS = 100_000; // a briefer wait is a hand-off, not a queue: not worth a shared monitor
     static final long MIN_STACK_NANOS = 1_000_000;  // shorter waits are counted but their stack is not worth a walk
     static final int DEPTH = 32;
@@ -30,7 +27,7 @@ final class LockWaits {
         final String lockClass;
         final int identity;
         long waits, totalNanos;
-        final Set<String> threads = new LinkedHashSet<>();
+        final Waiters threads = new Waiters();
         final Slowest longest = new Slowest();
 
         Acc(String lockClass, int identity) { this.lockClass = lockClass; this.identity = identity; }
@@ -41,7 +38,8 @@ final class LockWaits {
 
     void waited(Object sync, long nanos) {
         if (nanos < MIN_RECORDED_NANOS) return;
-        String thread = Thread.currentThread().getName();
+        Thread current = Thread.currentThread();
+        String thread = current.getName();
         boolean longest;
         synchronized (this) {
             Acc a = locks.get(sync);
@@ -51,7 +49,7 @@ final class LockWaits {
             }
             a.waits++;
             a.totalNanos += nanos;
-            if (a.threads.size() < MAX_COUNTED_THREADS) a.threads.add(thread);
+            a.threads.add(current.getId(), thread);
             longest = a.longest.offer(nanos, thread, List.of());
         }
         if (!longest || nanos < MIN_STACK_NANOS) return;
@@ -66,8 +64,8 @@ final class LockWaits {
     synchronized List<Snapshot> drain() {
         List<Snapshot> out = new ArrayList<>(locks.size());
         for (Acc a : locks.values()) {
-            out.add(new Snapshot(a.lockClass, a.identity, a.waits, a.totalNanos, a.longest.nanos(), a.threads.size(),
-                    a.threads.stream().limit(MAX_THREAD_NAMES).toList(), a.longest.thread(), a.longest.stack()));
+            out.add(new Snapshot(a.lockClass, a.identity, a.waits, a.totalNanos, a.longest.nanos(), a.threads.count(),
+                    a.threads.names(), a.longest.thread(), a.longest.stack()));
         }
         locks.clear();
         return out;

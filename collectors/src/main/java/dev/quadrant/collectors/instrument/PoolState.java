@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class PoolState extends WeakReference<Object> {
     static final int SAMPLE_EVERY = 8;       // one task in 8 is timed: the distribution, at an eighth of the cost
     static final int PENDING_SLOTS = 8;      // sampled tasks waiting in the queue at once; more are simply not timed
+    static final int MIN_SAMPLES_FOR_SHARED = 4;
 
     final String kind;
     final int identity;
@@ -31,6 +32,9 @@ final class PoolState extends WeakReference<Object> {
     final TaskTimes waits = new TaskTimes();
     final TaskTimes runs = new TaskTimes();
     long lastSubmitted = -1, lastCompleted = -1, lastRejected, lastQueued = -1;  // tick thread only
+    // Sampled submits, and those whose task was the object sampled just before: a pool fed one shared Runnable (a
+    // static method reference, a task re-submitted while still queued) cannot be timed by task identity.
+    private int sampledSubmits, sharedSamples, lastSampledTask;
 
     record Pending(Object task, long nanos) {}
 
@@ -45,7 +49,12 @@ final class PoolState extends WeakReference<Object> {
     }
 
     void submitted(Object task) {
-        if (++submits[SUBMITS] % SAMPLE_EVERY != 0 || pendingCount.get() >= PENDING_SLOTS) return;  // racy on purpose: only picks a sample
+        if (++submits[SUBMITS] % SAMPLE_EVERY != 0) return;  // racy on purpose: only picks a sample
+        int identity = System.identityHashCode(task);
+        if (identity == lastSampledTask) sharedSamples++;
+        lastSampledTask = identity;
+        sampledSubmits++;
+        if (pendingCount.get() >= PENDING_SLOTS) return;
         Pending p = new Pending(task, System.nanoTime());
         for (int i = 0; i < PENDING_SLOTS; i++) {
             if (pending.get(i) == null && pending.compareAndSet(i, null, p)) {
@@ -53,6 +62,17 @@ final class PoolState extends WeakReference<Object> {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether most of the window's sampled submits handed over the same task object as the sample before: then a start
+     * matches whichever copy of it is at the queue's head, and the timed waits say nothing. Starts the next window.
+     */
+    boolean takeSharedTasks() {
+        boolean shared = sampledSubmits >= MIN_SAMPLES_FOR_SHARED && sharedSamples * 2 >= sampledSubmits;
+        sampledSubmits = 0;
+        sharedSamples = 0;
+        return shared;
     }
 
     /** Whether a sampled task may be waiting: only then is the clock read and the slots searched. */

@@ -18,7 +18,8 @@ public final class JavaMonitorEnterHandler implements JfrHandler {
     @Override public void accept(RecordedEvent e, WindowBuilder window) {
         if (Threads.isAgent(e.getThread())) return;
         RecordedClass monitor = e.getClass("monitorClass");
-        window.threads().monitorWait(monitor == null ? "(unknown)" : TypeNames.readable(monitor.getName()), Threads.name(e.getThread()),
+        window.threads().monitorWait(monitor == null ? "(unknown)" : TypeNames.readable(monitor.getName()),
+                Threads.id(e.getThread()), Threads.name(e.getThread()),
                 e.hasField("previousOwner") ? Threads.name(e.getThread("previousOwner")) : null,
                 e.getDuration(), StackFrames.top(e.getStackTrace(), MAX_DEPTH));
     }

@@ -45,6 +45,27 @@ class RecorderTest {
         assertThat(table.untracked()).isPositive();
     }
 
+    @Test void aPoolFedOneSharedTaskObjectIsToldFromOneFedDistinctTasks() {
+        Object shared = new Object(), distinct = new Object();
+        Runnable settle = () -> {};
+        for (int i = 0; i < 64; i++) recorder.taskSubmitted(shared, settle);
+        for (int i = 0; i < 64; i++) recorder.taskSubmitted(distinct, new Object());
+        assertThat(recorder.pools.get(shared).takeSharedTasks()).isTrue();
+        assertThat(recorder.pools.get(shared).takeSharedTasks()).as("starts over each window").isFalse();
+        assertThat(recorder.pools.get(distinct).takeSharedTasks()).isFalse();
+    }
+
+    @Test void lockWaitersAreCountedByThreadNotByName() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) workers.add(new Thread(() -> recorder.locks.waited(lock, 2_000_000), "ledger-worker"));
+        for (Thread t : workers) t.start();
+        for (Thread t : workers) t.join();
+        LockWaits.Snapshot s = recorder.locks.drain().get(0);
+        assertThat(s.threadCount()).isEqualTo(4);
+        assertThat(s.threads()).containsExactly("ledger-worker");
+    }
+
     @Test void oneTaskInEightIsTimedFromSubmitToStart() throws Exception {
         Object pool = new Object();
         List<Object> tasks = new ArrayList<>();

@@ -25,9 +25,25 @@ public record ThreadPool(String name, String kind, Origin origin, Sizes sizes, Q
         public static final Throughput NONE = new Throughput(0, 0, 0, null, null, null);
     }
 
-    /** Sampled task times (queue waits or runs): how many, their total and longest, and the latency histogram's counts. */
-    public record TaskTimes(long sampled, Duration total, Duration longest, List<Long> buckets) {
+    /**
+     * Sampled task times (queue waits or runs): how many, their total and longest, and the latency histogram's counts.
+     * {@code estimated}: not timed task by task but derived from the queue's length and throughput (Little's law), when
+     * the tasks cannot be told apart; then longest is the mean and there is no histogram.
+     */
+    public record TaskTimes(long sampled, Duration total, Duration longest, List<Long> buckets, boolean estimated) {
         public static final TaskTimes NONE = new TaskTimes(0, Duration.ZERO, Duration.ZERO, List.of());
+
+        public TaskTimes(long sampled, Duration total, Duration longest, List<Long> buckets) { this(sampled, total, longest, buckets, false); }
+
+        /**
+         * The mean wait of a queue that held {@code meanQueued} tasks on average while {@code started} of them left it
+         * over {@code window}: L = &lambda;W.
+         */
+        public static TaskTimes littlesLaw(double meanQueued, long started, Duration window) {
+            if (started <= 0 || meanQueued <= 0) return NONE;
+            Duration mean = Duration.ofNanos((long) (meanQueued * window.toNanos() / started));
+            return new TaskTimes(started, mean.multipliedBy(started), mean, List.of(), true);
+        }
 
         public Duration mean() { return sampled == 0 ? Duration.ZERO : total.dividedBy(sampled); }
     }

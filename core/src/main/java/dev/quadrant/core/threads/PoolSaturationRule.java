@@ -52,9 +52,7 @@ public final class PoolSaturationRule implements Rule {
         return Optional.of(Finding.of(this, score)
                 .title("Pool " + Pools.label(p) + " is saturated: tasks wait " + Units.human(worstWait) + " in its queue ("
                         + p.sizes().active() + "/" + p.sizes().max() + " threads busy, " + p.queue().queued() + " queued)")
-                .detail((stillWaiting ? "A sampled task has been waiting " + Units.human(p.oldestPending()) + " and has not started"
-                        : "The " + p.waits().sampled() + " sampled tasks waited " + Units.human(p.waits().mean()) + " on average in the queue (longest "
-                        + Units.human(p.waits().longest()) + ")") + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
+                .detail(waitSentence(p, stillWaiting) + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
                         + Units.human(CRITICAL_WAIT) + ". " + Pools.sizes(p) + "; " + p.queue().queued() + " tasks queued"
                         + (p.queue().before() >= 0 ? " (" + p.queue().before() + " a window earlier)" : "") + "; tasks run "
                         + Units.human(p.runs().mean()) + " on average; " + p.throughput().submitted() + " submitted and " + p.throughput().completed()
@@ -66,6 +64,16 @@ public final class PoolSaturationRule implements Rule {
                 .recommendation(advice(p))
                 .verify("jcmd " + window.pid() + " Thread.print (the threads named like \"" + p.name() + "\": all busy, and in what?)")
                 .build());
+    }
+
+    private static String waitSentence(ThreadPool p, boolean stillWaiting) {
+        if (p.waits().estimated() && p.waits().mean().compareTo(p.oldestPending()) >= 0) {
+            return "Tasks waited about " + Units.human(p.waits().mean()) + " in the queue, estimated from its length and the " + p.waits().sampled()
+                    + " tasks that left it (every task submitted is one shared object, which cannot be timed task by task)";
+        }
+        if (stillWaiting) return "A sampled task has been waiting " + Units.human(p.oldestPending()) + " and has not started";
+        return "The " + p.waits().sampled() + " sampled tasks waited " + Units.human(p.waits().mean()) + " on average in the queue (longest "
+                + Units.human(p.waits().longest()) + ")";
     }
 
     /** The pool's queue wait: the sampled mean when there are enough samples, or the longest wait still going on. */

@@ -43,6 +43,7 @@ final class Pools {
         m.put("rejectionPolicy", p.throughput().rejectionPolicy());
         m.put("sampledQueueWaits", p.waits().sampled());
         m.put("meanQueueWaitMs", p.waits().mean().toMillis());
+        if (p.waits().estimated()) m.put("queueWaitEstimated", "from queue length and throughput: the tasks are one shared object");
         m.put("longestQueueWaitMs", p.waits().longest().toMillis());
         m.put("oldestWaitingTaskMs", p.oldestPending().toMillis());
         m.put("queueWaits", TaskLatencies.labelled(p.waits().buckets()));

@@ -69,6 +69,21 @@ class PoolRulesTest {
         assertThat(f.detail()).contains("has been waiting");
     }
 
+    @Test void aPoolFedOneSharedTaskIsJudgedByItsEstimatedWait() {
+        // 4 workers, 500 queued on average, 50 tasks a second leave the queue: about 10 s in the queue (L = lambda W)
+        ThreadPool.TaskTimes estimated = ThreadPool.TaskTimes.littlesLaw(500, 500, TEN_S);
+        assertThat(estimated.mean()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(estimated.estimated()).isTrue();
+        ThreadPool p = waiting("ledger-N", 0, Duration.ZERO, Duration.ZERO);
+        ThreadPool shared = new ThreadPool(p.name(), p.kind(), p.origin(), p.sizes(), p.queue(), p.throughput(), estimated, Duration.ZERO, p.runs(), false);
+        Finding f = saturation.evaluate(Windows.of(TEN_S).pool(shared).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.detail()).contains("about 10.0 s", "one shared object");
+        assertThat(f.evidence()).extractingByKey("pool").asString().contains("queueWaitEstimated");
+        assertThat(ThreadPool.TaskTimes.littlesLaw(0, 500, TEN_S)).isEqualTo(ThreadPool.TaskTimes.NONE);
+        assertThat(ThreadPool.TaskTimes.littlesLaw(30, 0, TEN_S)).isEqualTo(ThreadPool.TaskTimes.NONE);
+    }
+
     @Test void agentPoolsAndShutDownPoolsAreIgnored() {
         assertThat(saturation.evaluate(Windows.of(TEN_S).pool(waiting("quadrant-tick", 40, Duration.ofSeconds(3), Duration.ZERO)).build())).isEmpty();
         ThreadPool shut = pool("old-N", 4, 4, 4, 100, -1, 40, Duration.ofSeconds(3), Duration.ZERO, 10, 0, ABORT, true);

@@ -45,6 +45,15 @@ public final class Finding {
     public String recommendation() { return recommendation; }
     public String verify() { return verify; }
 
+    /** The same finding held at INFO, saying why in its detail and under {@code key} in its evidence. */
+    Finding heldAtInfo(String why, String key, Object evidenceValue) {
+        Builder b = new Builder(rule, dimension, Math.min(score, Score.INFO_CAP)).title(title).detail(detail.isEmpty() ? why : detail + " " + why)
+                .stack(stack).recommendation(recommendation).verify(verify);
+        b.evidence.putAll(evidence);
+        b.evidence(key, evidenceValue);
+        return b.build();
+    }
+
     @Override public String toString() { return severity() + " " + score + " " + rule + ": " + title; }
 
     /** Collects a finding's parts; evidence keeps insertion order so reports read the way the rule wrote it. */

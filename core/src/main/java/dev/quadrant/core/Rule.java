@@ -16,6 +16,12 @@ public interface Rule {
     /** Empty when the pattern is absent or there is too little data to say. */
     Optional<Finding> evaluate(Window window);
 
+    /**
+     * Whether what this rule sees is also what every JVM does while it starts up and warms up (CPU, allocation, GC,
+     * class-loading locks): then its findings stay at INFO while {@link StartUp#active} says so.
+     */
+    default boolean quietWhileStartingUp() { return false; }
+
     /** What the next window should also gather while this rule has a finding; nothing by default. */
     default Set<EvidenceRequest> requestsWhileFound() { return Set.of(); }
 }

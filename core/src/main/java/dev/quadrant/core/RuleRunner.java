@@ -16,9 +16,13 @@ public final class RuleRunner {
     public Diagnosis run(Window window) {
         List<Finding> findings = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        StartUp startUp = StartUp.of(window);
+        boolean startingUp = startUp.active();
         for (Rule rule : rules) {
             try {
                 Optional<Finding> finding = rule.evaluate(window);
+                if (startingUp && rule.quietWhileStartingUp()) finding = finding.map(f -> f.severity() == Severity.INFO ? f
+                        : f.heldAtInfo(startUp.reason(), "startUp", startUp.evidence()));
                 finding.ifPresent(findings::add);
             } catch (Throwable e) { // one broken rule must not cost the others their findings
                 failed.add(rule.id() + ": " + e);

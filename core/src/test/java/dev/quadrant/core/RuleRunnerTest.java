@@ -32,7 +32,41 @@ class RuleRunnerTest {
         }
     }
 
+    record StartUpLike(String id, Dimension dimension, int score) implements Rule {
+        @Override public RuleInfo info() { return INFO; }
+        @Override public boolean quietWhileStartingUp() { return true; }
+        @Override public Optional<Finding> evaluate(Window window) { return Optional.of(Finding.of(this, score).title(id).detail("Burns CPU.").build()); }
+    }
+
     private final Window window = Windows.of(Duration.ofSeconds(10)).build();
+
+    /** A window of Tomcat's start-up: 3,000 classes loaded in 2 s, 4 s after launch. */
+    private static Window startingUp(long uptimeMillis, long classLoads, long compilationMillis) {
+        Windows w = Windows.of(Duration.ofSeconds(2));
+        w.jvm().classLoads(classLoads).uptime(uptimeMillis).codeCache(-1, -1, compilationMillis);
+        return w.build();
+    }
+
+    @Test void startUpHoldsTheRulesItConfusesAtInfoAndNoOthers() {
+        RuleRunner runner = new RuleRunner(List.of(new StartUpLike("cpu.hot-method", Dimension.CPU, 55), new Fixed("threads.deadlock", Dimension.THREADS, 90)));
+        Diagnosis d = runner.run(startingUp(4_000, 3_000, 300));
+        Finding hot = d.findings().stream().filter(f -> f.rule().equals("cpu.hot-method")).findFirst().orElseThrow();
+        assertThat(hot.severity()).isEqualTo(Severity.INFO);
+        assertThat(hot.detail()).startsWith("Burns CPU.").contains("starting up", "1500 classes loaded a second");
+        assertThat(hot.evidence()).containsKey("startUp");
+        assertThat(d.findings().stream().filter(f -> f.rule().equals("threads.deadlock")).findFirst().orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test void aSteadyWindowOrALateOneIsNotStartUp() {
+        assertThat(StartUp.of(startingUp(4_000, 3_000, 0)).active()).isTrue();
+        assertThat(StartUp.of(startingUp(30_000, 10, 900)).active()).as("the JIT compiling 45% of the time").isTrue();
+        assertThat(StartUp.of(startingUp(30_000, 10, 40)).active()).isFalse();
+        // a program that generates classes for ever is judged like any other after five minutes
+        assertThat(StartUp.of(startingUp(6 * 60_000, 3_000, 300)).active()).isFalse();
+        assertThat(StartUp.of(window).active()).as("nothing known").isFalse();
+        Finding f = new RuleRunner(List.of(new StartUpLike("cpu.hot-method", Dimension.CPU, 55))).run(startingUp(30_000, 10, 40)).findings().get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    }
 
     @Test void onlyRulesWithAFindingAskForEvidence() {
         RuleRunner runner = new RuleRunner(List.of(

@@ -38,6 +38,7 @@ public final class ExceptionStormRule implements Rule {
 
     @Override public String id() { return "cpu.exception-storm"; }
     @Override public Dimension dimension() { return Dimension.CPU; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

@@ -32,6 +32,7 @@ public final class HotMethodRule implements Rule {
 
     @Override public String id() { return "cpu.hot-method"; }
     @Override public Dimension dimension() { return Dimension.CPU; }
+    @Override public boolean quietWhileStartingUp() { return true; }
 
     static final RuleInfo INFO = new RuleInfo("One method dominates the CPU profile",
             "One method, or one call path, carries a dominant share of the CPU samples while the process really burns CPU: a hot loop,"

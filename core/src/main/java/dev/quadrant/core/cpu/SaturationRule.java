@@ -32,6 +32,7 @@ public final class SaturationRule implements Rule {
 
     @Override public String id() { return "cpu.saturation"; }
     @Override public Dimension dimension() { return Dimension.CPU; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

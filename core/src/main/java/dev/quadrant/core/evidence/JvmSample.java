@@ -23,6 +23,7 @@ public record JvmSample(
         long pendingFinalization,
         long codeCacheUsedBytes, long codeCacheMaxBytes, long compilationMillis, long codeCacheFullEvents,
         long fullCollections, long deoptimizations, long gcPauseMicros,
+        long classLoads, long uptimeMillis,
         java.util.Map<String, Long> poolQueues) {
 
     public static final JvmSample EMPTY = new Builder().build(Instant.EPOCH);
@@ -37,6 +38,7 @@ public record JvmSample(
         long classes = -1, unloaded = -1, allocated = -1;
         long heapAfterGc = -1, heapAfterOldGc = -1, metaspaceUsed = -1, metaspaceMax = -1, pendingFinalization = -1;
         long codeCacheUsed = -1, codeCacheMax = -1, compilationMillis = -1, codeCacheFull = -1, fullCollections = -1, deoptimizations = -1, gcPauseMicros = -1;
+        long classLoads = -1, uptimeMillis = -1;
         java.util.Map<String, Long> poolQueues = java.util.Map.of();
 
         public Builder heap(long used, long committed, long max) { heapUsed = used; heapCommitted = committed; heapMax = max; return this; }
@@ -50,6 +52,9 @@ public record JvmSample(
             direct = directBytes; directCount = directBuffers; mapped = mappedBytes; directMax = directMaxBytes; return this;
         }
         public Builder classes(long loaded, long unloadedDelta) { classes = loaded; unloaded = unloadedDelta; return this; }
+        /** Classes loaded in the window (every load counts, including those unloaded since). */
+        public Builder classLoads(long loadsDelta) { classLoads = loadsDelta; return this; }
+        public Builder uptime(long millis) { uptimeMillis = millis; return this; }
         public Builder allocated(long bytesDelta) { allocated = bytesDelta; return this; }
         public Builder heapAfterGc(long anyGc, long oldGc) { heapAfterGc = anyGc; heapAfterOldGc = oldGc; return this; }
         public Builder metaspace(long used, long max) { metaspaceUsed = used; metaspaceMax = max; return this; }
@@ -68,7 +73,8 @@ public record JvmSample(
             return new JvmSample(time, heapUsed, heapCommitted, heapMax, gcCount, gcTime, threads, daemons, peak, threadsStarted,
                     processCpuNanos, processLoad, machineLoad, processors, openFds, maxFds, direct, directCount, mapped, directMax,
                     classes, unloaded, allocated, heapAfterGc, heapAfterOldGc, metaspaceUsed, metaspaceMax, pendingFinalization,
-                    codeCacheUsed, codeCacheMax, compilationMillis, codeCacheFull, fullCollections, deoptimizations, gcPauseMicros, poolQueues);
+                    codeCacheUsed, codeCacheMax, compilationMillis, codeCacheFull, fullCollections, deoptimizations, gcPauseMicros,
+                    classLoads, uptimeMillis, poolQueues);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class SlowFileRule implements Rule {
 
     @Override public String id() { return "io.slow-file"; }
     @Override public Dimension dimension() { return Dimension.IO; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

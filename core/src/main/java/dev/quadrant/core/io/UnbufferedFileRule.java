@@ -36,6 +36,7 @@ public final class UnbufferedFileRule implements Rule {
 
     @Override public String id() { return "io.unbuffered-file"; }
     @Override public Dimension dimension() { return Dimension.IO; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

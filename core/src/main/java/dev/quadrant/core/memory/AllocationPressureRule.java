@@ -26,6 +26,7 @@ public final class AllocationPressureRule implements Rule {
 
     @Override public String id() { return "memory.allocation-pressure"; }
     @Override public Dimension dimension() { return Dimension.MEMORY; }
+    @Override public boolean quietWhileStartingUp() { return true; }
 
     static final RuleInfo INFO = new RuleInfo("Allocation rate the collector has to fight",
             "The application allocates so fast that young collections run back to back or pauses add up. Names the sites that"

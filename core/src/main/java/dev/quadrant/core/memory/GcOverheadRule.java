@@ -40,6 +40,7 @@ public final class GcOverheadRule implements Rule {
 
     @Override public String id() { return "memory.gc-overhead"; }
     @Override public Dimension dimension() { return Dimension.MEMORY; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

@@ -27,6 +27,7 @@ public final class GcPauseRule implements Rule {
 
     @Override public String id() { return "memory.gc-pause"; }
     @Override public Dimension dimension() { return Dimension.MEMORY; }
+    @Override public boolean quietWhileStartingUp() { return true; }
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

@@ -27,6 +27,7 @@ public final class LockContentionRule implements Rule {
 
     @Override public String id() { return "threads.lock-contention"; }
     @Override public Dimension dimension() { return Dimension.THREADS; }
+    @Override public boolean quietWhileStartingUp() { return true; }
 
     static final RuleInfo INFO = new RuleInfo("Threads queue on a lock",
             "Threads spend a large part of their time blocked on one lock, a monitor (synchronized) or a ReentrantLock /"

@@ -8,6 +8,7 @@ import dev.quadrant.collectors.mxbean.BusyThreadSampler;
 import dev.quadrant.collectors.mxbean.ClassLoadingSampler;
 import dev.quadrant.collectors.mxbean.CpuSampler;
 import dev.quadrant.collectors.mxbean.DeadlockSampler;
+import dev.quadrant.collectors.mxbean.EventLoopSampler;
 import dev.quadrant.collectors.mxbean.DescriptorKinds;
 import dev.quadrant.collectors.mxbean.FileDescriptorSampler;
 import dev.quadrant.collectors.mxbean.GcSampler;
@@ -40,15 +41,16 @@ final class CollectorCatalogue {
     }
 
     /**
-     * Every collector a tick samples, in order: the MXBean samplers, the thread states (polled on their own schedule
-     * too), the busiest threads' stacks, the deadlock check, the descriptor listing (when a rule asks), the JFR stream.
+     * Every collector a tick samples, in order: the MXBean samplers, the thread states and the event loops (both polled
+     * on their own schedule too), the busiest threads' stacks, the deadlock check, the descriptor listing (when a rule asks), the JFR stream.
      * A new collector is one more entry here.
      */
-    static CollectorCatalogue standard(ThreadStateSampler threadStates, JfrStream jfr, Faults faults, ThreadDumpCost dumpCost) {
+    static CollectorCatalogue standard(ThreadStateSampler threadStates, EventLoopSampler eventLoops, JfrStream jfr, Faults faults,
+                                       ThreadDumpCost dumpCost) {
         return new CollectorCatalogue(List.of(
                 new HeapSampler(), new GcSampler(), new ThreadCountSampler(), new CpuSampler(), new FileDescriptorSampler(),
                 new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler(), new MemoryPoolSampler(),
-                threadStates, new BusyThreadSampler(), new DeadlockSampler(Pipeline.THREAD_DUMP_COST_SHARE), new DescriptorKinds(), jfr),
+                threadStates, eventLoops, new BusyThreadSampler(), new DeadlockSampler(Pipeline.THREAD_DUMP_COST_SHARE), new DescriptorKinds(), jfr),
                 faults, dumpCost);
     }
 

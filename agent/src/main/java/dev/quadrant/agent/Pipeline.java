@@ -9,6 +9,7 @@ import dev.quadrant.collectors.instrument.BootstrapJar;
 import dev.quadrant.collectors.instrument.WovenProbes;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.mxbean.HeapAfterGc;
+import dev.quadrant.collectors.mxbean.EventLoopSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
 import dev.quadrant.collectors.mxbean.TimelineSampler;
 import dev.quadrant.core.AgentStats;
@@ -56,7 +57,8 @@ final class Pipeline {
     private final ReportSink reports;
     private final Faults faults = new Faults();
     private final AtomicReference<WindowBuilder> current;
-    private final ThreadStateSampler threadStates = new ThreadStateSampler();
+    private final EventLoopSampler eventLoops = new EventLoopSampler();
+    private final ThreadStateSampler threadStates = new ThreadStateSampler(eventLoops);
     private final TimelineSampler timeline = new TimelineSampler();
     private final ThreadDumpCost dumpCost = new ThreadDumpCost();
     private final JfrStream jfr;
@@ -91,7 +93,7 @@ final class Pipeline {
         this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         this.jfr = new JfrStream(current::get, faults, this::note);
-        this.collectors = CollectorCatalogue.standard(threadStates, jfr, faults, dumpCost);
+        this.collectors = CollectorCatalogue.standard(threadStates, eventLoops, jfr, faults, dumpCost);
         collectors.baseline(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
@@ -106,6 +108,17 @@ final class Pipeline {
         scheduler.scheduleAtFixedRate(this::timelinePoint, 0, pointNanos, TimeUnit.NANOSECONDS);
         // fixed delay, not rate: after a stall the check runs once, late, instead of catching up in a burst of "late" runs
         scheduler.scheduleWithFixedDelay(this::checkPressure, 0, PRESSURE_CHECK_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.scheduleWithFixedDelay(this::pollEventLoops, EventLoopSampler.PERIOD.toNanos(), EventLoopSampler.PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The event loops' stacks (none read until the thread sampler has found a loop). */
+    private void pollEventLoops() {
+        if (protection.shedding()) return;
+        try {
+            eventLoops.poll(Instant.now());
+        } catch (Throwable t) {
+            faults.record("event loops", t);
+        }
     }
 
     /**

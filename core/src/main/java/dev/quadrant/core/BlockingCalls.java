@@ -18,15 +18,29 @@ public final class BlockingCalls {
             new Wait("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(", BlockingKind.CONDITION_AWAIT),
             new Wait("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitUninterruptibly(", BlockingKind.CONDITION_AWAIT),
             new Wait("java.lang.Object.wait(", BlockingKind.OBJECT_WAIT));
-    /** Waiting for work, not for a result: an idle consumer or worker, a timer, a reference handler. */
+    /**
+     * Waiting for work, not for a result: an idle consumer or worker, a timer, a reference handler. Server libraries park
+     * their idle workers in their own queues: Jetty's BlockingArrayQueue and reserved threads, Tomcat's TaskQueue (over
+     * the JDK's take), JBoss threads' ThreadBody (LockSupport.park, no wait frame at all).
+     */
     private static final String[] IDLE = {
             "Queue.take(", "Deque.take(", "Queue.put(", "Deque.put(", "Queue.transfer(", "java.util.concurrent.Exchanger.",
             "java.util.concurrent.ThreadPoolExecutor.getTask(", "java.util.concurrent.ForkJoinPool.awaitWork(",
-            "java.util.TimerThread.mainLoop(", "java.lang.ref.ReferenceQueue.remove("};
-    /** Frames that mean the thread is running a task or a request, not a thread of its own waiting for shutdown. */
+            "java.util.TimerThread.mainLoop(", "java.lang.ref.ReferenceQueue.remove(",
+            "org.eclipse.jetty.util.BlockingArrayQueue.", "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.idleJobPoll(",
+            "org.eclipse.jetty.util.thread.ReservedThreadExecutor$ReservedThread.", "org.apache.tomcat.util.threads.TaskQueue.",
+            "org.apache.tomcat.util.threads.ThreadPoolExecutor.getTask("};
+    /**
+     * Frames that mean the thread is running a task or a request, not a thread of its own waiting for shutdown: the
+     * workers of every common pool, and the dispatch frames a served request passes whatever thread runs it.
+     */
     private static final String[] TASK_RUNNERS = {
             "java.util.concurrent.ThreadPoolExecutor.runWorker(", "java.util.concurrent.ForkJoinWorkerThread.run(",
-            "sun.net.httpserver.ServerImpl$Exchange.run("};
+            "sun.net.httpserver.ServerImpl$Exchange.run(", "java.lang.VirtualThread.run(",
+            "org.apache.tomcat.util.threads.ThreadPoolExecutor.runWorker(", "org.apache.catalina.connector.CoyoteAdapter.service(",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool.runJob(", "org.eclipse.jetty.server.Server.handle(",
+            "org.jboss.threads.EnhancedQueueExecutor$Task.run(", "io.undertow.server.Connectors.executeRootHandler(",
+            "jakarta.servlet.http.HttpServlet.service(", "javax.servlet.http.HttpServlet.service("};
 
     private BlockingCalls() {}
 
@@ -60,8 +74,8 @@ public final class BlockingCalls {
     public static BlockingKind untimedWait(List<String> stack) {
         BlockingKind kind = null;
         for (String frame : stack) {
+            for (String idle : IDLE) if (frame.contains(idle)) return null;  // before the platform test: servers' idle frames are theirs
             if (!Frames.isPlatform(frame)) return kind;
-            for (String idle : IDLE) if (frame.contains(idle)) return null;
             for (Wait w : WAITS) if (frame.startsWith(w.frame())) { kind = w.kind(); break; }  // the JDK call nearest the application wins
         }
         return null;  // no application frame: the platform's own thread

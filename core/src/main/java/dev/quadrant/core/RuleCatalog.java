@@ -20,6 +20,7 @@ import dev.quadrant.core.memory.HeapExhaustionRule;
 import dev.quadrant.core.memory.HeapLeakRule;
 import dev.quadrant.core.memory.MetaspaceLeakRule;
 import dev.quadrant.core.threads.DeadlockRule;
+import dev.quadrant.core.threads.EventLoopBlockedRule;
 import dev.quadrant.core.threads.LockContentionRule;
 import dev.quadrant.core.threads.PoolRejectionRule;
 import dev.quadrant.core.threads.PoolSaturationRule;
@@ -38,7 +39,7 @@ public final class RuleCatalog {
                 new AllocationPressureRule(), new GcPauseRule(), new GcOverheadRule(), new HeapLeakRule(), new HeapExhaustionRule(),
                 new DirectLeakRule(), new MetaspaceLeakRule(), new FinalizerBacklogRule(),
                 new ThreadLeakRule(), new PoolSaturationRule(), new PoolRejectionRule(), new LockContentionRule(), new DeadlockRule(),
-                new UntimedWaitRule(), new VirtualPinningRule(),
+                new UntimedWaitRule(), new VirtualPinningRule(), new EventLoopBlockedRule(),
                 new SocketNoTimeoutRule(), new SlowSocketRule(), new UnbufferedFileRule(), new SlowFileRule(), new FdLeakRule(), new SlowDnsRule());
     }
 }

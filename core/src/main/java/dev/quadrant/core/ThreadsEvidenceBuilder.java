@@ -2,6 +2,7 @@ package dev.quadrant.core;
 
 import dev.quadrant.core.evidence.BlockedCall;
 import dev.quadrant.core.evidence.DeadlockedThread;
+import dev.quadrant.core.evidence.EventLoopStall;
 import dev.quadrant.core.evidence.JvmSample;
 import dev.quadrant.core.evidence.LiveThreads;
 import dev.quadrant.core.evidence.MonitorContention;
@@ -25,6 +26,7 @@ public final class ThreadsEvidenceBuilder {
     public static final int MAX_LOCKS = 256;            // java.util.concurrent locks with contended waits
     public static final int MAX_THREAD_NAMES = 16;      // waiter names shown per monitor
     public static final int MAX_COUNTED_THREADS = 128;  // distinct waiters counted per monitor
+    public static final int MAX_EVENT_LOOPS = 256;      // event-loop threads watched; a server runs two per core
     static final int MAX_BLOCKED_CALLS = 64;     // threads reported stuck in one window
     public static final int MAX_POOLS = 512;
     public static final int MAX_THREAD_GROUPS = 64;
@@ -41,6 +43,7 @@ public final class ThreadsEvidenceBuilder {
     private final CappedList<LiveThreads> groups;
     private final CappedList<DeadlockedThread> deadlocked;
     private final CappedTable<String, Pinned> pinning;
+    private final CappedList<EventLoopStall> eventLoopStalls;
 
     ThreadsEvidenceBuilder(Intake intake) {
         this.intake = intake;
@@ -52,6 +55,7 @@ public final class ThreadsEvidenceBuilder {
         groups = new CappedList<>(MAX_THREAD_GROUPS, intake);
         deadlocked = new CappedList<>(MAX_DEADLOCKED, intake);
         pinning = new CappedTable<>(MAX_PINNING_SITES, intake);
+        eventLoopStalls = new CappedList<>(MAX_EVENT_LOOPS, intake);
     }
 
     public synchronized void monitorWait(String monitorClass, long threadId, String thread, String owner, Duration waited, List<String> stack) {
@@ -94,6 +98,11 @@ public final class ThreadsEvidenceBuilder {
         if (intake.accept()) groups.add(group);
     }
 
+    /** The longest time one event loop was kept from its selector in the window. */
+    public synchronized void eventLoopStall(EventLoopStall stall) {
+        if (intake.accept()) eventLoopStalls.add(stall);
+    }
+
     public synchronized void deadlocked(DeadlockedThread thread) {
         if (intake.accept()) deadlocked.add(thread);
     }
@@ -111,8 +120,10 @@ public final class ThreadsEvidenceBuilder {
     synchronized ThreadsEvidence build(JvmSample.Builder jvm) {
         List<ThreadPool> allPools = pools.items();
         jvm.poolQueues(deepestQueues(allPools));
+        List<EventLoopStall> stalls = new ArrayList<>(eventLoopStalls.items());
+        stalls.sort(Comparator.comparing(EventLoopStall::stalled).reversed());
         return new ThreadsEvidence(contention(), lockWaitMicros.build(), blockedCalls.items(), allPools, groups.items(), deadlocked.items(),
-                virtualPinning());
+                virtualPinning(), stalls);
     }
 
     /** The deepest pool queues at the window's end (pools of one name summed), kept in the history for the run's chart. */

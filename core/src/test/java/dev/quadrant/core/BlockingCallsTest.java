@@ -85,4 +85,38 @@ class BlockingCallsTest {
         assertThat(BlockingCalls.isTaskThread(java.util.List.of("java.util.concurrent.CountDownLatch.await(CountDownLatch.java:320)",
                 "com.acme.Main.main(Main.java:30)"))).isFalse();
     }
+
+    static final List<String> JETTY_HANDLER_WAITING = List.of(
+            "jdk.internal.misc.Unsafe.park(Native Method)", "java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)",
+            "java.util.concurrent.CompletableFuture$Signaller.block(CompletableFuture.java:1864)",
+            "java.util.concurrent.ForkJoinPool.unmanagedBlock(ForkJoinPool.java:3465)", "java.util.concurrent.ForkJoinPool.managedBlock(ForkJoinPool.java:3436)",
+            "java.util.concurrent.CompletableFuture.waitingGet(CompletableFuture.java:1898)", "java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2072)",
+            "com.acme.quotes.QuoteHandler.handle(QuoteHandler.java:40)", "org.eclipse.jetty.server.Server.handle(Server.java:182)",
+            "org.eclipse.jetty.server.internal.HttpChannelState$HandlerInvoker.run(HttpChannelState.java:667)",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool.runJob(QueuedThreadPool.java:1034)",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run(QueuedThreadPool.java:1249)", "java.lang.Thread.run(Thread.java:840)");
+    static final List<String> JETTY_IDLE = List.of(
+            "jdk.internal.misc.Unsafe.park(Native Method)", "java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(AbstractQueuedSynchronizer.java:1623)",
+            "org.eclipse.jetty.util.BlockingArrayQueue.take(BlockingArrayQueue.java:357)",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.idleJobPoll(QueuedThreadPool.java:1165)",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run(QueuedThreadPool.java:1224)", "java.lang.Thread.run(Thread.java:840)");
+    static final List<String> TOMCAT_IDLE = List.of(
+            "jdk.internal.misc.Unsafe.park(Native Method)", "java.util.concurrent.locks.LockSupport.park(LockSupport.java:341)",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await(AbstractQueuedSynchronizer.java:1623)",
+            "java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)",
+            "org.apache.tomcat.util.threads.TaskQueue.take(TaskQueue.java:148)", "org.apache.tomcat.util.threads.TaskQueue.take(TaskQueue.java:33)",
+            "org.apache.tomcat.util.threads.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1114)",
+            "org.apache.tomcat.util.threads.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1176)",
+            "org.apache.tomcat.util.threads.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:659)",
+            "org.apache.tomcat.util.threads.TaskThread$WrappingRunnable.run(TaskThread.java:63)", "java.lang.Thread.run(Thread.java:1583)");
+
+    @Test void serverRequestThreadsAreTaskThreadsAndTheirIdleWorkersAreIdle() {
+        assertThat(BlockingCalls.isTaskThread(JETTY_HANDLER_WAITING)).isTrue();
+        assertThat(BlockingCalls.untimedWait(JETTY_HANDLER_WAITING)).isEqualTo(BlockingKind.COMPLETABLE_FUTURE_GET);
+        assertThat(BlockingCalls.isTaskThread(JETTY_IDLE)).isFalse();
+        assertThat(BlockingCalls.untimedWait(JETTY_IDLE)).as("Jetty's queue is its own class: idle, not a wait").isNull();
+        assertThat(BlockingCalls.isTaskThread(TOMCAT_IDLE)).isTrue();
+        assertThat(BlockingCalls.untimedWait(TOMCAT_IDLE)).isNull();
+    }
 }

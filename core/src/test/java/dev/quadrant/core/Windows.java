@@ -79,6 +79,9 @@ public final class Windows {
         return this;
     }
 
+    /** The builder itself, for evidence no shortcut here adds. */
+    public WindowBuilder builder() { return builder; }
+
     /** The MXBean part of this window, to set levels directly. */
     public JvmSample.Builder jvm() { return builder.jvm(); }
 

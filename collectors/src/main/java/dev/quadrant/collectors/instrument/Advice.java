@@ -3,6 +3,7 @@ package dev.quadrant.collectors.instrument;
 import dev.quadrant.bootstrap.Bridge;
 import net.bytebuddy.asm.Advice.Argument;
 import net.bytebuddy.asm.Advice.Enter;
+import net.bytebuddy.asm.Advice.FieldValue;
 import net.bytebuddy.asm.Advice.OnMethodEnter;
 import net.bytebuddy.asm.Advice.OnMethodExit;
 import net.bytebuddy.asm.Advice.This;
@@ -43,6 +44,35 @@ final class Advice {
     static final class Reject {
         @OnMethodEnter(suppress = Throwable.class)
         static void enter(@This Object pool, @Argument(0) Object task) { Bridge.taskRejected(pool, task); }
+    }
+
+    /** A server pool's execute that rejects by throwing (Jetty's QueuedThreadPool): submit on entry, rejection on the way out. */
+    static final class ExecuteRejecting {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object pool, @Argument(0) Object task) { Bridge.taskSubmitted(pool, task); }
+
+        @OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@This Object pool, @Argument(0) Object task, @Thrown Throwable thrown) {
+            if (thrown instanceof java.util.concurrent.RejectedExecutionException) Bridge.taskRejected(pool, task);
+        }
+    }
+
+    /** A server pool's method that runs one task on a worker (Jetty's QueuedThreadPool.runJob). */
+    static final class RunTask {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@This Object pool, @Argument(0) Object task) { Bridge.taskStarted(pool, task); }
+
+        @OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@This Object pool, @Argument(0) Object task) { Bridge.taskFinished(pool, task); }
+    }
+
+    /** JBoss EnhancedQueueExecutor's task wrapper running: its pool and the submitted task are its fields. */
+    static final class WrappedTaskRun {
+        @OnMethodEnter(suppress = Throwable.class)
+        static void enter(@FieldValue("this$0") Object pool, @FieldValue("delegate") Object task) { Bridge.taskStarted(pool, task); }
+
+        @OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@FieldValue("this$0") Object pool, @FieldValue("delegate") Object task) { Bridge.taskFinished(pool, task); }
     }
 
     /** Thread.start of platform threads (virtual threads start through their own class). */

@@ -45,7 +45,7 @@ final class ExecutorPools implements PoolKind {
                 queueWaits, Duration.ofNanos(p.oldestPendingNanos(now)), times(runs), t.isShutdown());
     }
 
-    private static ThreadPool.TaskTimes times(TaskTimes.Snapshot s) {
+    static ThreadPool.TaskTimes times(TaskTimes.Snapshot s) {
         return new ThreadPool.TaskTimes(s.count(), Duration.ofNanos(s.totalNanos()), Duration.ofNanos(s.longestNanos()), s.buckets());
     }
 }

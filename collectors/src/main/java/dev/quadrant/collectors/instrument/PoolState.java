@@ -35,6 +35,7 @@ final class PoolState extends WeakReference<Object> {
     // Sampled submits, and those whose task was the object sampled just before: a pool fed one shared Runnable (a
     // static method reference, a task re-submitted while still queued) cannot be timed by task identity.
     private int sampledSubmits, sharedSamples, lastSampledTask;
+    private long lastSubmitCount = -1;  // tick thread only
 
     record Pending(Object task, long nanos) {}
 
@@ -73,6 +74,14 @@ final class PoolState extends WeakReference<Object> {
         sampledSubmits = 0;
         sharedSamples = 0;
         return shared;
+    }
+
+    /** Submits counted by the advice since the last call (approximate: the counter is racy), for pools that count none. */
+    long takeSubmits() {
+        int now = submits[SUBMITS];
+        long n = lastSubmitCount < 0 ? 0 : (now - lastSubmitCount) & 0xffffffffL;
+        lastSubmitCount = now;
+        return n;
     }
 
     /** Whether a sampled task may be waiting: only then is the clock read and the slots searched. */

@@ -27,6 +27,9 @@ final class Weaver {
     static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
             "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
             "java.io.FileOutputStream", "java.io.FileInputStream", "java.net.InetAddress", "sun.nio.ch.FileChannelImpl"};
+    /** Server libraries' pools, woven when the application loads them (or retransformed, when attached later). */
+    static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task"};
+    static final String[] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(WOVEN), java.util.Arrays.stream(SERVER_POOLS)).toArray(String[]::new);
 
     private final ResettableClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
@@ -43,7 +46,7 @@ final class Weaver {
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new Listener())
                 // every other class load is dismissed by its name, before its bytes are looked at
-                .ignore(not(namedOneOf(WOVEN)))
+                .ignore(not(namedOneOf(ALL)))
                 .type(named(WOVEN[0])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.PoolCreated.class, isConstructor().and(takesArguments(7))))
                         .visit(advice(Advice.Execute.class, named("execute").and(takesArguments(1)).and(takesArgument(0, Runnable.class))))
@@ -73,10 +76,30 @@ final class Weaver {
                         .visit(advice(Advice.FileClosed.class, named("implCloseChannel").and(takesArguments(0)))))
                 .type(named(WOVEN[6])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.Lookup.class, lookupMethod(type))))
+                // Tomcat's fork of ThreadPoolExecutor keeps the JDK's method shapes
+                .type(named(ServerPools.TOMCAT)).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor()))
+                        .visit(advice(Advice.Execute.class, named("execute").and(takesArguments(Runnable.class))))
+                        .visit(advice(Advice.BeforeExecute.class, named("beforeExecute").and(takesArguments(2))))
+                        .visit(advice(Advice.AfterExecute.class, named("afterExecute").and(takesArguments(2))))
+                        .visit(advice(Advice.Reject.class, named("reject").and(takesArguments(1)))))
+                .type(named(ServerPools.JETTY)).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor()))
+                        .visit(advice(Advice.ExecuteRejecting.class, named("execute").and(takesArguments(Runnable.class))))
+                        .visit(advice(Advice.RunTask.class, named("runJob").and(takesArguments(Runnable.class)))))
+                .type(named(ServerPools.JBOSS)).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor()))
+                        .visit(advice(Advice.Execute.class, named("execute").and(takesArguments(Runnable.class))))
+                        .visit(advice(Advice.Reject.class, namedOneOf("rejectQueueFull", "rejectShutdown", "rejectNoThread").and(takesArguments(1)))))
+                .type(named(ServerPools.JBOSS + "$Task")).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.WrappedTaskRun.class, named("run").and(takesArguments(0)))))
                 .installOn(inst);
     }
 
-    /** The woven classes this JVM has loaded already: they are retransformed; the others are woven as they load. */
+    /**
+     * The woven classes this JVM has loaded already: they are retransformed; the others are woven as they load. Server
+     * pool classes are the application's, found among the loaded classes by name (at start-up there are none yet).
+     */
     static Class<?>[] loaded(Instrumentation inst) {
         java.util.List<Class<?>> found = new java.util.ArrayList<>();
         for (String name : WOVEN) {
@@ -86,6 +109,8 @@ final class Weaver {
                 // not loaded yet, or not on this JDK
             }
         }
+        java.util.Set<String> servers = java.util.Set.of(SERVER_POOLS);
+        for (Class<?> c : inst.getAllLoadedClasses()) if (servers.contains(c.getName())) found.add(c);
         return found.toArray(new Class<?>[0]);
     }
 

@@ -31,11 +31,13 @@ public final class ThreadStateSampler implements Collector {
     static final long MIN_BUSY_NANOS = 5_000_000;  // a thread that used under 5 ms since the last dump is not busy
     static final int MAX_BUSY_STACKS = 512;        // per window; more distinct busy stacks are counted, not kept
     static final Duration CLASSIFY_WAIT_AFTER = Duration.ofSeconds(2);  // a wait this old gets its stack read, once
+    static final int CLASSIFY_DEPTH = 192;  // to the worker's run frames under a framework's request path (Spring on Tomcat: ~120)
     static final int MAX_HOLDERS = 64;             // lock holders' stacks per window
     static final int MAX_WAIT_STACKS_PER_POLL = 128;  // a host that parks thousands of threads at once gets them read over several polls
     static final String JUC_LOCK_PREFIX = "java.util.concurrent.locks.Reentrant";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final EventLoopSampler eventLoops;
     private final Map<Long, Tracked> tracked = new HashMap<>();
     private final Map<Long, Long> lastCpuNanos = new HashMap<>();
     private final Map<List<String>, long[]> busyStacks = new HashMap<>();
@@ -67,6 +69,11 @@ public final class ThreadStateSampler implements Collector {
 
     private record Holder(String thread, List<String> stack) {}
 
+    public ThreadStateSampler() { this(new EventLoopSampler()); }
+
+    /** Hands the event-loop threads it comes across to {@code eventLoops}. */
+    public ThreadStateSampler(EventLoopSampler eventLoops) { this.eventLoops = eventLoops; }
+
     private static int blockerOf(ThreadInfo t) { return t.getLockInfo() == null ? 0 : t.getLockInfo().getIdentityHashCode(); }
 
     /**
@@ -85,6 +92,7 @@ public final class ThreadStateSampler implements Collector {
         for (int i = 0; i < infos.length; i++) {
             ThreadInfo info = infos[i];  // RUNNABLE, not the agent's: see runnableThreadStacks
             StackTraceElement[] trace = info.getStackTrace();
+            if (EventLoopSampler.isLoop(trace)) eventLoops.found(info.getThreadId());
             List<String> stack = null;
             if (cpu[i] >= 0) {
                 cpuNow.put(info.getThreadId(), cpu[i]);
@@ -129,15 +137,15 @@ public final class ThreadStateSampler implements Collector {
         waits.clear();
         waits.putAll(next);
         if (unread.isEmpty()) return;
-        for (ThreadInfo info : ThreadSnapshots.stacks(threads, unread.stream().mapToLong(Long::longValue).toArray(), MAX_DEPTH)) {
+        for (ThreadInfo info : ThreadSnapshots.stacks(threads, unread.stream().mapToLong(Long::longValue).toArray(), CLASSIFY_DEPTH)) {
             if (info == null) continue;
             Waiting w = waits.get(info.getThreadId());
             if (w == null) continue;
             w.classified = true;
             if (info.getThreadState() != Thread.State.WAITING || !w.same(info)) continue;  // woke up meanwhile: a new wait
-            List<String> stack = StackFrames.of(info.getStackTrace(), MAX_DEPTH);
-            w.kind = BlockingCalls.isTaskThread(stack) ? BlockingCalls.untimedWait(stack) : null;
-            if (w.kind != null) w.stack = stack;
+            List<String> whole = StackFrames.of(info.getStackTrace(), CLASSIFY_DEPTH);
+            w.kind = BlockingCalls.isTaskThread(whole) ? BlockingCalls.untimedWait(whole) : null;
+            if (w.kind != null) w.stack = whole.size() > MAX_DEPTH ? List.copyOf(whole.subList(0, MAX_DEPTH)) : whole;
         }
     }
 

@@ -51,7 +51,8 @@ public final class PoolSaturationRule implements Rule {
         String site = p.origin().site() == null ? "(created before Quadrant's instrumentation was in place)" : p.origin().site();
         return Optional.of(Finding.of(this, score)
                 .title("Pool " + Pools.label(p) + " is saturated: tasks wait " + Units.human(worstWait) + " in its queue ("
-                        + p.sizes().active() + "/" + p.sizes().max() + " threads busy, " + p.queue().queued() + " queued)")
+                        + (p.sizes().active() < 0 ? p.sizes().current() + "/" + p.sizes().max() + " threads" : p.sizes().active() + "/" + p.sizes().max() + " threads busy")
+                        + ", " + p.queue().queued() + " queued)")
                 .detail(waitSentence(p, stillWaiting) + "; warning at " + Units.human(WARN_WAIT) + ", critical at "
                         + Units.human(CRITICAL_WAIT) + ". " + Pools.sizes(p) + "; " + p.queue().queued() + " tasks queued"
                         + (p.queue().before() >= 0 ? " (" + p.queue().before() + " a window earlier)" : "") + "; tasks run "

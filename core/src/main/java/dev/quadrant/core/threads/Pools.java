@@ -21,7 +21,8 @@ final class Pools {
     }
 
     static String sizes(ThreadPool p) {
-        return p.sizes().active() + " of " + p.sizes().max() + " threads busy (core " + p.sizes().core() + ", current " + p.sizes().current() + ")";
+        String busy = p.sizes().active() < 0 ? "busy threads not counted by this pool" : p.sizes().active() + " of " + p.sizes().max() + " threads busy";
+        return busy + " (core " + p.sizes().core() + ", max " + p.sizes().max() + ", current " + p.sizes().current() + ")";
     }
 
     static Map<String, Object> evidence(ThreadPool p, double windowSeconds) {

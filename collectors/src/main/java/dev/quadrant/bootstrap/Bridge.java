@@ -187,6 +187,23 @@ public final class Bridge {
         }
     }
 
+    /** A connection pool's getConnection began: the time, if the agent runs. */
+    public static long connectionWaitStarted() { return hooks == null ? 0 : System.nanoTime(); }
+
+    public static void connectionWaitEnded(Object pool, long startNanos, Throwable failure) {
+        if (startNanos == 0) return;
+        Hooks h = hooks;
+        if (h == null) return;
+        int[] inside = null;
+        try {
+            if ((inside = enter()) != null) h.connectionWaitEnded(pool, startNanos, failure);
+        } catch (Throwable t) {
+            failed(t);
+        } finally {
+            if (inside != null) inside[0] = 0;
+        }
+    }
+
     public static void lockWaitEnded(Object sync, long startNanos) {
         if (startNanos == 0) return;
         Hooks h = hooks;

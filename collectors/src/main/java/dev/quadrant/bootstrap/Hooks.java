@@ -33,4 +33,7 @@ public interface Hooks {
 
     /** A host name look-up ended ({@code failure} null if it resolved); {@code startNanos} from System.nanoTime(). */
     void lookupEnded(String host, long startNanos, Throwable failure);
+
+    /** A connection pool's getConnection returned or failed ({@code failure}: a timeout); {@code startNanos} from System.nanoTime(). */
+    void connectionWaitEnded(Object pool, long startNanos, Throwable failure);
 }

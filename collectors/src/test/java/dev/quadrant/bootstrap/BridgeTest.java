@@ -26,6 +26,7 @@ class BridgeTest {
         @Override public void fileOpened(Object stream, String path) { calls.incrementAndGet(); }
         @Override public void fileClosed(Object stream) { calls.incrementAndGet(); }
         @Override public void lookupEnded(String host, long startNanos, Throwable failure) { calls.incrementAndGet(); }
+        @Override public void connectionWaitEnded(Object pool, long startNanos, Throwable failure) { calls.incrementAndGet(); }
     }
 
     /** A hook whose work reaches woven code again (a file written, a lock taken inside the agent) is not forwarded twice. */

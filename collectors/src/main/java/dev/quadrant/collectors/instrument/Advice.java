@@ -75,6 +75,15 @@ final class Advice {
         static void exit(@FieldValue("this$0") Object pool, @FieldValue("delegate") Object task) { Bridge.taskFinished(pool, task); }
     }
 
+    /** A connection pool's getConnection (HikariCP's HikariPool.getConnection(timeout)): how long the caller waited, and timeouts. */
+    static final class ConnectionWait {
+        @OnMethodEnter(suppress = Throwable.class)
+        static long enter() { return Bridge.connectionWaitStarted(); }
+
+        @OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@This Object pool, @Enter long start, @Thrown Throwable failure) { Bridge.connectionWaitEnded(pool, start, failure); }
+    }
+
     /** Thread.start of platform threads (virtual threads start through their own class). */
     static final class ThreadStart {
         @OnMethodEnter(suppress = Throwable.class)

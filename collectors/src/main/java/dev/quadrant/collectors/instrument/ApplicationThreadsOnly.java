@@ -34,4 +34,8 @@ final class ApplicationThreadsOnly implements Hooks {
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) {
         if (!AgentThreads.isCurrent()) target.lookupEnded(host, startNanos, failure);
     }
+
+    @Override public void connectionWaitEnded(Object pool, long startNanos, Throwable failure) {
+        if (!AgentThreads.isCurrent()) target.connectionWaitEnded(pool, startNanos, failure);
+    }
 }

@@ -50,4 +50,5 @@ final class FailingHooks implements Hooks {
     @Override public void fileOpened(Object stream, String path) { fail(); }
     @Override public void fileClosed(Object stream) { fail(); }
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) { fail(); }
+    @Override public void connectionWaitEnded(Object pool, long startNanos, Throwable failure) { fail(); }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * finish and reject methods into the same hooks.
  */
 interface PoolKind {
-    List<PoolKind> ALL = List.of(new ExecutorPools(), new ForkJoinPools(), new ServerPools());
+    List<PoolKind> ALL = List.of(new ExecutorPools(), new ForkJoinPools(), new ServerPools(), new ConnectionPools());
 
     /** The kind that reads {@code pool}; null for none, or a pool already collected (null). */
     static PoolKind of(Object pool) {

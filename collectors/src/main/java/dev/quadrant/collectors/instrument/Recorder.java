@@ -50,6 +50,7 @@ final class Recorder implements Hooks {
         openFiles.closed(stream);
         openFiles.stillOpen();
         lookups.ended("localhost", Lookups.STACK_NANOS * 2, new java.net.UnknownHostException("warm-up"));
+        connectionWaitEnded(pool, System.nanoTime(), new IllegalStateException("warm-up"));
         lookups.drain();
         pools.expunge();
     }
@@ -117,6 +118,19 @@ final class Recorder implements Hooks {
     @Override public void fileClosed(Object stream) {
         openFiles.closed(stream);
         files.closed(stream);
+    }
+
+    /** Every getConnection is timed (the wait matters only when it is long, and then it dwarfs two clock reads). */
+    @Override public void connectionWaitEnded(Object pool, long startNanos, Throwable failure) {
+        PoolState p = pools.getOrRegister(pool);
+        if (p == null) return;
+        p.waits.add(System.nanoTime() - startNanos);
+        if (failure == null) return;
+        p.rejected.incrementAndGet();
+        if (p.rejectStack == null) {
+            p.rejectThread = Thread.currentThread().getName();
+            p.rejectStack = CallerStacks.capture(DEPTH);
+        }
     }
 
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) {

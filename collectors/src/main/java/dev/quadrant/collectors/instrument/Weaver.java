@@ -27,14 +27,15 @@ final class Weaver {
     static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
             "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
             "java.io.FileOutputStream", "java.io.FileInputStream", "java.net.InetAddress", "sun.nio.ch.FileChannelImpl"};
-    /** Server libraries' pools, woven when the application loads them (or retransformed, when attached later). */
-    static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task"};
+    /** Server libraries' pools and connection pools, woven when the application loads them (or retransformed, when attached later). */
+    static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task", ConnectionPools.HIKARI};
     static final String[] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(WOVEN), java.util.Arrays.stream(SERVER_POOLS)).toArray(String[]::new);
 
     private final ResettableClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final AtomicLong woven = new AtomicLong();
+    private final java.util.Set<String> wovenTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Weaver(Instrumentation inst) {
         transformer = new AgentBuilder.Default()
@@ -93,7 +94,29 @@ final class Weaver {
                         .visit(advice(Advice.Reject.class, namedOneOf("rejectQueueFull", "rejectShutdown", "rejectNoThread").and(takesArguments(1)))))
                 .type(named(ServerPools.JBOSS + "$Task")).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.WrappedTaskRun.class, named("run").and(takesArguments(0)))))
+                // HikariDataSource.getConnection() and getConnection(user, password) both end here
+                .type(named(ConnectionPools.HIKARI)).transform((b, type, loader, module, pd) -> b
+                        .visit(advice(Advice.PoolCreated.class, isConstructor()))
+                        .visit(advice(Advice.ConnectionWait.class, named("getConnection").and(takesArguments(long.class)))))
                 .installOn(inst);
+        weaveServerPoolsLoadedMeanwhile(inst);
+    }
+
+    /**
+     * A server pool class the application loaded while the transformer was being installed (Tomcat loads its executor
+     * within the agent's first seconds) was neither in {@link #loaded} nor seen loading: retransformed now.
+     */
+    private void weaveServerPoolsLoadedMeanwhile(Instrumentation inst) {
+        java.util.Set<String> servers = java.util.Set.of(SERVER_POOLS);
+        java.util.List<Class<?>> missed = new java.util.ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) if (servers.contains(c.getName()) && !wovenTypes.contains(c.getName())) missed.add(c);
+        if (missed.isEmpty()) return;
+        try {
+            inst.retransformClasses(missed.toArray(new Class<?>[0]));
+        } catch (Exception | LinkageError e) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, new IllegalStateException("weaving " + missed + " failed", e));
+        }
     }
 
     /**
@@ -158,6 +181,7 @@ final class Weaver {
     private final class Listener extends AgentBuilder.Listener.Adapter {
         @Override public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
             woven.incrementAndGet();
+            wovenTypes.add(type.getName());
         }
 
         @Override public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {

@@ -37,6 +37,7 @@ public final class SlowSocketRule implements Rule {
 
     @Override public String id() { return "io.slow-socket"; }
     @Override public Dimension dimension() { return Dimension.IO; }
+    @Override public boolean quietWhileStartingUp() { return true; }  // the first calls load and compile the client and server code
     @Override public RuleInfo info() { return INFO; }
 
     @Override public Optional<Finding> evaluate(Window window) {

@@ -49,6 +49,7 @@ public final class PoolSaturationRule implements Rule {
         int score = Score.of(worstWait, WARN_WAIT, CRITICAL_WAIT);
         boolean stillWaiting = p.oldestPending().compareTo(p.waits().mean()) > 0 || p.waits().sampled() < MIN_SAMPLED_WAITS;
         String site = p.origin().site() == null ? "(created before Quadrant's instrumentation was in place)" : p.origin().site();
+        if (Pools.isConnectionPool(p)) return Optional.of(connectionPool(window, p, score, worstWait, site));
         return Optional.of(Finding.of(this, score)
                 .title("Pool " + Pools.label(p) + " is saturated: tasks wait " + Units.human(worstWait) + " in its queue ("
                         + (p.sizes().active() < 0 ? p.sizes().current() + "/" + p.sizes().max() + " threads" : p.sizes().active() + "/" + p.sizes().max() + " threads busy")
@@ -65,6 +66,32 @@ public final class PoolSaturationRule implements Rule {
                 .recommendation(advice(p))
                 .verify("jcmd " + window.pid() + " Thread.print (the threads named like \"" + p.name() + "\": all busy, and in what?)")
                 .build());
+    }
+
+    /**
+     * A JDBC connection pool is judged by the same wait: its queue is the threads in getConnection, its busy workers
+     * the connections in use. One rule for both, because both are one bounded resource that requests queue for.
+     */
+    private Finding connectionPool(Window window, ThreadPool p, int score, Duration wait, String site) {
+        long timeouts = p.throughput().rejected();
+        return Finding.of(this, score)
+                .title("Connection pool \"" + p.name() + "\" is exhausted: requests wait " + Units.human(wait) + " for a connection ("
+                        + p.sizes().active() + "/" + p.sizes().max() + " connections in use, " + p.queue().queued() + " threads waiting)")
+                .detail("The " + p.waits().sampled() + " getConnection calls of the window waited " + Units.human(p.waits().mean()) + " on average (longest "
+                        + Units.human(p.waits().longest()) + "; warning at " + Units.human(WARN_WAIT) + ", critical at " + Units.human(CRITICAL_WAIT) + "); "
+                        + p.sizes().active() + " of " + p.sizes().max() + " connections in use, " + p.sizes().current() + " open; " + p.queue().queued()
+                        + " threads waiting for one" + (timeouts > 0 ? "; " + timeouts + " timed out (SQLTransientConnectionException)" : "") + ".")
+                .evidence("pool", Pools.evidence(p, window.seconds()))
+                .evidence("site", site)
+                .evidence("queueWaitMs", wait.toMillis())
+                .evidence("timeouts", timeouts)
+                .stack(p.throughput().rejectStack() != null ? p.throughput().rejectStack() : p.origin().stack())
+                .recommendation("Requests hold the pool's " + p.sizes().max() + " connections longer than they arrive: find the slow queries and"
+                        + " the connections held across remote calls or long transactions (HikariCP's leakDetectionThreshold names the holders);"
+                        + " then size maximumPoolSize for the database, not for the request pool: more request threads than connections"
+                        + " only queue here. A short connectionTimeout fails fast instead of piling up waiting threads.")
+                .verify("jcmd " + window.pid() + " Thread.print (threads TIMED_WAITING in HikariPool.getConnection / ConcurrentBag.borrow)")
+                .build();
     }
 
     private static String waitSentence(ThreadPool p, boolean stillWaiting) {

@@ -12,6 +12,11 @@ final class Pools {
 
     private Pools() {}
 
+    /** JDBC connection pools read as pools of connections (HikariCP). */
+    static final java.util.Set<String> CONNECTION_POOLS = java.util.Set.of("com.zaxxer.hikari.pool.HikariPool");
+
+    static boolean isConnectionPool(ThreadPool p) { return CONNECTION_POOLS.contains(p.kind()); }
+
     /** The agent's own executors are not the application's business. */
     static boolean isApplication(ThreadPool p) { return p.name() == null || !p.name().startsWith(AGENT_PREFIX); }
 

@@ -84,6 +84,20 @@ class PoolRulesTest {
         assertThat(ThreadPool.TaskTimes.littlesLaw(30, 0, TEN_S)).isEqualTo(ThreadPool.TaskTimes.NONE);
     }
 
+    @Test void aConnectionPoolTooSmallForItsRequestThreadsIsExhausted() {
+        // 2 connections, 14 request threads waiting in getConnection for 1.8 s on average, 3 timed out
+        ThreadPool hikari = new ThreadPool("HikariPool-1", "com.zaxxer.hikari.pool.HikariPool", new ThreadPool.Origin("com.acme.Db.<init>(Db.java:12)", CREATED),
+                new ThreadPool.Sizes(2, 2, 2, 2, 2), new ThreadPool.Queue(14, 13, -1),
+                new ThreadPool.Throughput(40, 37, 3, "SQLTransientConnectionException after connectionTimeout", "invoice-7", SUBMIT),
+                new ThreadPool.TaskTimes(40, Duration.ofMillis(1800).multipliedBy(40), Duration.ofMillis(2600), NONE), Duration.ZERO, ThreadPool.TaskTimes.NONE, false);
+        Finding f = saturation.evaluate(Windows.of(TEN_S).pool(hikari).build()).orElseThrow();
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.title()).contains("Connection pool \"HikariPool-1\" is exhausted", "2/2 connections in use", "14 threads waiting");
+        assertThat(f.detail()).contains("3 timed out");
+        assertThat(f.evidence()).containsEntry("timeouts", 3L);
+        assertThat(f.stack()).isEqualTo(SUBMIT);
+    }
+
     @Test void agentPoolsAndShutDownPoolsAreIgnored() {
         assertThat(saturation.evaluate(Windows.of(TEN_S).pool(waiting("quadrant-tick", 40, Duration.ofSeconds(3), Duration.ZERO)).build())).isEmpty();
         ThreadPool shut = pool("old-N", 4, 4, 4, 100, -1, 40, Duration.ofSeconds(3), Duration.ZERO, 10, 0, ABORT, true);

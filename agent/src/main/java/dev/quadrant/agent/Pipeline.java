@@ -233,7 +233,7 @@ final class Pipeline {
         try {
             String bridge = BootstrapJar.inject(inst);
             t = WovenProbes.install(inst);
-            LOG.info("Woven {} JDK classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
+            LOG.info("Woven {} classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
         } catch (Throwable e) {
             faults.record("instrumentation", e);
             note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"

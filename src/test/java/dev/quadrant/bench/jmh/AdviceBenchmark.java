@@ -51,6 +51,65 @@ public class AdviceBenchmark {
         return target;
     }
 
+    /** The server pools woven like the JDK's: Tomcat's executor and Jetty's QueuedThreadPool, one worker each. */
+    @State(Scope.Benchmark)
+    public static class ServerPools {
+        org.apache.tomcat.util.threads.ThreadPoolExecutor tomcat;
+        org.eclipse.jetty.util.thread.QueuedThreadPool jetty;
+        final AtomicLong done = new AtomicLong();
+        Runnable task;
+
+        @Setup(Level.Trial) public void start() throws Exception {
+            tomcat = new org.apache.tomcat.util.threads.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            jetty = new org.eclipse.jetty.util.thread.QueuedThreadPool(2, 2);  // Jetty needs a thread to spare for its own
+            jetty.setReservedThreads(0);
+            jetty.start();
+            task = done::incrementAndGet;
+        }
+
+        @TearDown(Level.Trial) public void stop() throws Exception {
+            tomcat.shutdownNow();
+            jetty.stop();
+        }
+    }
+
+    /** Tomcat's execute() plus the run, per task (its connectors hand every request to this pool). */
+    @Benchmark @OperationsPerInvocation(TASKS)
+    public long tomcatPoolTask(ServerPools p) { return run(p.tomcat::execute, p); }
+
+    /** Jetty's execute() plus runJob(), per task. */
+    @Benchmark @OperationsPerInvocation(TASKS)
+    public long jettyPoolTask(ServerPools p) { return run(p.jetty::execute, p); }
+
+    private static long run(java.util.function.Consumer<Runnable> pool, ServerPools p) {
+        long target = p.done.get() + TASKS;
+        for (int i = 0; i < TASKS; i++) pool.accept(p.task);
+        while (p.done.get() < target) Thread.onSpinWait();
+        return target;
+    }
+
+    @State(Scope.Benchmark)
+    public static class Connections {
+        com.zaxxer.hikari.HikariDataSource pool;
+
+        @Setup(Level.Trial) public void start() {
+            com.zaxxer.hikari.HikariConfig c = new com.zaxxer.hikari.HikariConfig();
+            c.setJdbcUrl("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+            c.setMaximumPoolSize(2);
+            pool = new com.zaxxer.hikari.HikariDataSource(c);
+        }
+
+        @TearDown(Level.Trial) public void stop() { pool.close(); }
+    }
+
+    /** HikariCP's getConnection() and close() of a free connection: the woven call is timed on every request. */
+    @Benchmark
+    public boolean hikariConnection(Connections c) throws java.sql.SQLException {
+        try (java.sql.Connection conn = c.pool.getConnection()) {
+            return conn.getAutoCommit();
+        }
+    }
+
     @State(Scope.Thread)
     public static class OwnLock {
         final ReentrantLock lock = new ReentrantLock();

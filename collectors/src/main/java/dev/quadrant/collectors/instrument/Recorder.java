@@ -129,8 +129,14 @@ final class Recorder implements Hooks {
         p.rejected.incrementAndGet();
         if (p.rejectStack == null) {
             p.rejectThread = Thread.currentThread().getName();
-            p.rejectStack = CallerStacks.capture(DEPTH);
+            p.rejectStack = withoutLeading(CallerStacks.capture(DEPTH), "com.zaxxer.hikari.");  // from the code that asked
         }
+    }
+
+    private static java.util.List<String> withoutLeading(java.util.List<String> stack, String prefix) {
+        int i = 0;
+        while (i < stack.size() - 1 && stack.get(i).startsWith(prefix)) i++;
+        return stack.subList(i, stack.size());
     }
 
     @Override public void lookupEnded(String host, long startNanos, Throwable failure) {

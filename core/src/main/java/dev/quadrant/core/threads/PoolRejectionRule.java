@@ -54,6 +54,7 @@ public final class PoolRejectionRule implements Rule {
             default -> "went to the handler " + policy;
         };
         String site = p.throughput().rejectStack() == null ? "(unknown)" : Frames.firstApplicationFrame(p.throughput().rejectStack());
+        if (Pools.isConnectionPool(p)) return Optional.of(timeouts(window, p, best, share, site));
         return Optional.of(Finding.of(this, best)
                 .title("Pool " + Pools.label(p) + " rejected " + p.throughput().rejected() + " tasks (" + Units.percent(share) + " of submissions): they "
                         + outcome)
@@ -75,6 +76,26 @@ public final class PoolRejectionRule implements Rule {
                         + " error, or slow the producer down (back-pressure); never drop work silently.")
                 .verify("jcmd " + window.pid() + " Thread.print (the pool's workers all busy); grep RejectedExecutionException in the application log")
                 .build());
+    }
+
+    /** A connection pool "rejects" a request for a connection by timing it out: the request fails with an SQL exception. */
+    private Finding timeouts(Window window, ThreadPool p, int score, double share, String site) {
+        long n = p.throughput().rejected();
+        return Finding.of(this, score)
+                .title("Connection pool \"" + p.name() + "\": " + n + " getConnection " + (n == 1 ? "call" : "calls") + " timed out (" + Units.percent(share)
+                        + " of the requests for a connection failed with SQLTransientConnectionException)")
+                .detail(n + " of " + (p.throughput().submitted()) + " requests for a connection timed out in the window; " + p.sizes().active() + " of "
+                        + p.sizes().max() + " connections in use, " + p.queue().queued() + " threads waiting for one. Each timeout is a failed request.")
+                .evidence("pool", Pools.evidence(p, window.seconds()))
+                .evidence("rejectedShare", Units.round(share, 4))
+                .evidence("submitter", p.throughput().rejectThread())
+                .evidence("submittedAt", site)
+                .stack(p.throughput().rejectStack() == null ? java.util.List.of() : p.throughput().rejectStack())
+                .recommendation("The pool's " + p.sizes().max() + " connections are held too long for the requests that need them (see"
+                        + " threads.pool-saturation): find the slow queries and connections held across remote calls, size maximumPoolSize for"
+                        + " the database, and at " + site + " treat a timeout as overload (fail fast, shed load) rather than retrying into the queue.")
+                .verify("grep SQLTransientConnectionException in the application log; jcmd " + window.pid() + " Thread.print (threads in HikariPool.getConnection)")
+                .build();
     }
 
     static double share(ThreadPool p) {

@@ -37,6 +37,7 @@ public final class HikariInvoiceConnectionsScenario {
     }
 
     public static void main(String[] args) throws SQLException {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:invoices;DB_CLOSE_DELAY=-1");

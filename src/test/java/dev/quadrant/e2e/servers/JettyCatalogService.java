@@ -22,6 +22,7 @@ public final class JettyCatalogService {
     }
 
     public static void main(String[] args) throws Exception {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);

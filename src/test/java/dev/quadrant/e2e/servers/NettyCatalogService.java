@@ -9,6 +9,7 @@ public final class NettyCatalogService {
     static final ConcurrentHashMap<String, Long> VIEWS = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws InterruptedException {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         int port = NettyHttp.start((path, query) -> Catalog.product(query.getOrDefault("id", List.of("none")).get(0), VIEWS));
         System.out.println("netty on " + port);

@@ -31,6 +31,7 @@ public final class NettyTariffReloadScenario {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         int port = NettyHttp.start(NettyTariffReloadScenario::answer);
         System.out.println("netty on " + port);

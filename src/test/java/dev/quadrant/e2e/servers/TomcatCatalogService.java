@@ -25,6 +25,7 @@ public final class TomcatCatalogService {
     }
 
     public static void main(String[] args) throws IOException, LifecycleException {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         Tomcat tomcat = new Tomcat();
         Path base = Files.createTempDirectory("tomcat");

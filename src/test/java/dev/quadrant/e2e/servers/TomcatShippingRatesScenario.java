@@ -33,6 +33,7 @@ public final class TomcatShippingRatesScenario {
     }
 
     public static void main(String[] args) throws IOException, LifecycleException {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         Tomcat tomcat = new Tomcat();
         Path base = Files.createTempDirectory("tomcat");

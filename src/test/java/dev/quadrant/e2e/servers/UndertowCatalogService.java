@@ -18,6 +18,7 @@ public final class UndertowCatalogService {
     }
 
     public static void main(String[] args) {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new BlockingHandler(UndertowCatalogService::product)).build();
         server.start();

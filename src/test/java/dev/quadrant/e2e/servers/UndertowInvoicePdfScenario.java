@@ -24,6 +24,7 @@ public final class UndertowInvoicePdfScenario {
     }
 
     public static void main(String[] args) {
+        Workload.logAtInfo();
         long start = System.nanoTime();
         Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(4)
                 .setHandler(new BlockingHandler(UndertowInvoicePdfScenario::invoice)).build();

@@ -8,6 +8,11 @@ final class Workload {
 
     private Workload() {}
 
+    /** Logging at INFO, as configured in production; called first in main, before a server's first logger exists. */
+    static void logAtInfo() {
+        System.setProperty("logback.configurationFile", "dev/quadrant/e2e/servers/logback.xml");
+    }
+
     static boolean running(long startNanos) { return System.nanoTime() - startNanos < MAX_LIFETIME.toNanos(); }
 
     static Thread daemon(String name, Runnable r) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The overhead benchmark: a smoke run in every build (no timing asserted), the full run on demand. */
+@org.junit.jupiter.api.parallel.Isolated  // measures: needs the machine to itself
 class OverheadTest {
     static final Path AGENT_JAR = Path.of(System.getProperty("quadrant.agent.jar", "../../agent/target/quadrant-agent.jar"));
 

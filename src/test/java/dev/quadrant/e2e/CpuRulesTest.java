@@ -11,10 +11,12 @@ import dev.quadrant.e2e.scenarios.SpinWaitConsumerScenario;
 import dev.quadrant.e2e.scenarios.ThumbnailFarmScenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /** The CPU rules beyond hot methods, each on a workload that really has its problem. */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class CpuRulesTest {
     static final Duration DETECTION = Duration.ofSeconds(50);
 

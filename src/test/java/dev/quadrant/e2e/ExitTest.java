@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * confirmed (the old-object recordings that once hung the JVM's exit for good).
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class ExitTest {
     static final long DEADLINE_MS = 2_000;   // Quadrant.EXIT_DEADLINE
     static final long SLACK_MS = 1_000;      // a loaded 2-core machine: the JVM's own teardown varies by this much

@@ -13,10 +13,12 @@ import dev.quadrant.e2e.scenarios.SearchRankingScenario;
 import dev.quadrant.e2e.scenarios.StalledUpstreamScenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /** Each fault, in a real JVM with the real agent, shows up as its finding in latest.json. */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class FaultDetectionTest {
     static final Duration DETECTION = Duration.ofSeconds(45);
 

@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Healthy, lightly loaded services get no WARNING or CRITICAL finding in any report. */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class HealthyServiceTest {
     static final int WINDOWS = 8;
     static final int LONG_WINDOWS = 16;

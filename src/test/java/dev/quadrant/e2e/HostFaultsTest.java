@@ -8,12 +8,14 @@ import dev.quadrant.e2e.scenarios.WovenPathsApp;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failures inside the agent never change what the host's code does. */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class HostFaultsTest {
     private static final AtomicReference<Host.Outcome> WOVEN_WITHOUT = new AtomicReference<>();
 

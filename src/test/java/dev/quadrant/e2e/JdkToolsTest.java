@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * the JDK's own tools too: those run as if it were not there, with no report folder, no output, no time to speak of.
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class JdkToolsTest {
     static final Path BIN = Path.of(System.getProperty("java.home"), "bin");
     static final long EXTRA_MILLIS_LIMIT = 300;  // a loose bound on a loaded machine; the figure measured goes into docs

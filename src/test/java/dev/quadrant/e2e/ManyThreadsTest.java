@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * exiting threads once stalled it for good).
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class ManyThreadsTest {
     static final double MAX_SAFEPOINT_SHARE = 0.02;  // the design's 1% (100 times a dump's cost between dumps), with room for the JVM's own jitter
     private static final Pattern SAFEPOINT = Pattern.compile("^\\[([0-9.]+)s\\].*Safepoint \"(ThreadDump|FindDeadlocks)\".*At safepoint: (\\d+) ns", Pattern.MULTILINE);

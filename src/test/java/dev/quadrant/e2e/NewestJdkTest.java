@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same agent jar (built for 17) on the newest JDK on the machine, where stacks and events differ. */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class NewestJdkTest {
     static final Path JDK = Path.of(System.getProperty("quadrant.newest.jdk", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     static final Duration DETECTION = Duration.ofSeconds(45);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,10 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * get no WARNING or CRITICAL and exit by themselves.
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class RealServersTest {
     static final Duration DETECTION = Duration.ofSeconds(40);
     static final Duration FAULT_SHOWS = Duration.ofSeconds(20);
-    static final Duration HEALTHY_RUN = Duration.ofSeconds(45);  // the services run 25 s; start-up and the final report on top
+    static final String HEALTHY_SECONDS = "14";                  // start-up and 6 more windows of 2 s
+    static final Duration HEALTHY_RUN = Duration.ofSeconds(35);  // start-up and the final report on top
 
     @Test void tomcatPoolSaturatedByASlowCarrier() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(TomcatShippingRatesScenario.class, "interval=2s")) {
@@ -99,7 +102,7 @@ class RealServersTest {
         }
     }
 
-    /** Each server under light load for 25 s of 2 s windows: no alarm in any report, and the service ends on time by itself. */
+    /** Each server under light load for 14 s of 2 s windows: no alarm in any report, and the service ends on time by itself. */
     @ParameterizedTest
     @ValueSource(classes = {TomcatCatalogService.class, JettyCatalogService.class, UndertowCatalogService.class, NettyCatalogService.class})
     void healthyServerUnderLightLoad(Class<?> service) throws Exception {
@@ -114,7 +117,7 @@ class RealServersTest {
     }
 
     private static void healthyOn(Path jdk, Class<?> service) throws Exception {
-        try (TargetJvm jvm = TargetJvm.launchOn(jdk, service, "interval=2s", "-Xmx256m")) {
+        try (TargetJvm jvm = new TargetJvm.Launch(service).on(jdk).agent("interval=2s").jvmArgs("-Xmx256m").args(HEALTHY_SECONDS).start()) {
             assertThat(jvm.awaitExit(HEALTHY_RUN)).as(jvm.describe()).isZero();
             // the callers were answered, none timed out or failed
             assertThat(slowest(jvm.stdout(), "storefront")).as(jvm.stdout()).isPositive();

@@ -6,6 +6,7 @@ import dev.quadrant.e2e.scenarios.SmallServiceApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * the figures themselves come from the benchmark script.
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class SmallContainerTest {
     static final String[] CONTAINER = {"-Xmx32m", "-XX:ActiveProcessorCount=1"};
     static final double MAX_EXTRA_HEAP_MIB = 12;

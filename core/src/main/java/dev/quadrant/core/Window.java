@@ -95,6 +95,13 @@ public record Window(
             return weight == 0 ? -1 : total / weight;
         }
 
+        /** The time covered by the windows whose {@code figure} is known. */
+        public double knownSpan(java.util.function.ToLongFunction<JvmSample> figure) {
+            double known = 0;
+            for (int i = 0; i < samples.size(); i++) if (figure.applyAsLong(samples.get(i)) >= 0) known += seconds.get(i);
+            return known;
+        }
+
         public boolean allKnown(java.util.function.ToLongFunction<JvmSample> figure) {
             return samples.stream().allMatch(s -> figure.applyAsLong(s) >= 0);
         }

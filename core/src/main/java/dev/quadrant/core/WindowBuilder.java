@@ -66,6 +66,8 @@ public final class WindowBuilder {
         intake.close();
         CpuEvidence c = cpu.build(jvm);
         MemoryEvidence m = memory.build(jvm);
+        // pauses come from JFR: a window it did not record whole has no pause figure, not a zero one
+        if (jfrSince == null || jfrSince.isAfter(start)) jvm.gcPauseMicros(-1);
         ThreadsEvidence t = threads.build(jvm);
         IoEvidence i = io.build();
         Timeline timeline;

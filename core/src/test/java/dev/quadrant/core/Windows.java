@@ -50,12 +50,15 @@ public final class Windows {
 
     public Windows allocation(String type, long bytes, List<String> stack) { builder.memory().allocationSample(type, bytes, stack); return this; }
 
+    /** Pauses are JFR's events: the window is one JFR recorded. */
     public Windows gcPauses(int count, Duration each) {
+        builder.jfrSince(T0);
         for (int i = 0; i < count; i++) builder.memory().gc("G1New", "G1 Evacuation Pause", each, each, -1);
         return this;
     }
 
     public Windows gc(String collector, String cause, Duration pause, long heapAfterBytes) {
+        builder.jfrSince(T0);
         builder.memory().gc(collector, cause, pause, pause, heapAfterBytes);
         return this;
     }

@@ -51,9 +51,10 @@ public final class GcOverheadRule implements Rule {
         // beans on JDK 20+), so it cannot stand in for pause time.
         Window.Trailing recentPauses = window.trailing(PAUSE_SPAN_SECONDS);
         long pauseNanos = (long) (recentPauses.sum(JvmSample::gcPauseMicros) * 1000);
-        double pauseShare = pauseNanos / (recentPauses.span() * 1e9);
+        double pausedSpan = recentPauses.knownSpan(JvmSample::gcPauseMicros);  // windows JFR recorded whole (it is paused while the heap runs out)
+        double pauseShare = pausedSpan <= 0 ? 0 : pauseNanos / (pausedSpan * 1e9);
         int byPauses = Score.of(pauseShare, WARN_PAUSE_SHARE, CRITICAL_PAUSE_SHARE);
-        if (recentPauses.span() < PAUSE_SPAN_SECONDS) byPauses = Math.min(byPauses, Score.INFO_CAP);
+        if (recentPauses.span() < PAUSE_SPAN_SECONDS || pausedSpan < PAUSE_SPAN_SECONDS / 2) byPauses = Math.min(byPauses, Score.INFO_CAP);
         Window.Trailing recentFull = window.trailing(FULL_RATE_SPAN_SECONDS);
         double fullCount = recentFull.sum(JvmSample::fullCollections);
         double fullPerMinute = recentFull.span() >= FULL_RATE_SPAN_SECONDS ? fullCount * 60 / recentFull.span() : 0;
@@ -67,14 +68,14 @@ public final class GcOverheadRule implements Rule {
                 : "GC pauses took " + Units.percent(pauseShare) + " of the time";
         return Optional.of(Finding.of(this, score)
                 .title("Garbage collection overhead: " + what)
-                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(recentPauses.span()) + " s = " + Units.percent(pauseShare)
+                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(pausedSpan) + " s JFR recorded = " + Units.percent(pauseShare)
                         + " (warning at " + Units.percent(WARN_PAUSE_SHARE) + ", critical at " + Units.percent(CRITICAL_PAUSE_SHARE)
                         + "); full collections " + Math.round(fullCount) + " in the last " + Math.round(recentFull.span()) + " s (" + Units.decimal(fullPerMinute)
                         + "/min, warning at " + (int) WARN_FULL_PER_MINUTE + "/min)" + (concurrent ? "; concurrent collector busy " + Units.percent(cycleShare)
                         + " (warning at " + Units.percent(WARN_CYCLE_SHARE) + ")" : "") + ".")
                 .evidence("pauseShare", Units.round(pauseShare, 4))
                 .evidence("pauseTotalMs", Units.round(pauseNanos / 1e6, 1))
-                .evidence("pauseSpanSeconds", Units.round(recentPauses.span(), 1))
+                .evidence("pauseSpanSeconds", Units.round(pausedSpan, 1))
                 .evidence("collections", gc.collections())
                 .evidence("oldCollections", gc.oldCollections())
                 .evidence("fullCollectionsPerMinute", Units.round(fullPerMinute, 1))

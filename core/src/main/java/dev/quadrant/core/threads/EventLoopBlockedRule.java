@@ -71,20 +71,28 @@ public final class EventLoopBlockedRule implements Rule {
                 .build());
     }
 
-    /** The JDK call the loop sits in, or what kind of work: the reader acts on "sleep" differently from "CPU". */
+    /** The JDK call the loop sits in (the one nearest the application: Future.get, not the park inside it), or what kind of work. */
     static String blockedIn(EventLoopStall s) {
         String top = s.stack().isEmpty() ? "" : s.stack().get(0);
+        String call = null;
         for (String frame : s.stack()) {
             if (!Frames.isPlatform(frame)) break;
-            if (frame.startsWith("java.lang.Thread.sleep")) return "Thread.sleep()";
-            if (frame.startsWith("java.util.concurrent.CompletableFuture.get") || frame.startsWith("java.util.concurrent.FutureTask.get")) return "Future.get()";
-            if (frame.startsWith("java.util.concurrent.CompletableFuture.join")) return "CompletableFuture.join()";
-            if (frame.startsWith("sun.nio.ch.NioSocketImpl.") || frame.startsWith("java.net.SocketInputStream") || frame.startsWith("sun.nio.ch.SocketChannelImpl.read")) return "a socket read";
-            if (frame.startsWith("java.util.concurrent.locks.")) return "a lock or condition wait";
-            if (frame.startsWith("java.lang.Object.wait")) return "Object.wait()";
+            String c = jdkCall(frame);
+            if (c != null) call = c;
         }
+        if (call != null) return call;
         if (s.state().equals("BLOCKED")) return "a monitor (synchronized)";
         return s.state().equals("RUNNABLE") ? "CPU work" + (top.isEmpty() ? "" : " (" + Frames.method(top) + ")") : s.state().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String jdkCall(String frame) {
+        if (frame.startsWith("java.lang.Thread.sleep")) return "Thread.sleep()";
+        if (frame.startsWith("java.util.concurrent.CompletableFuture.get") || frame.startsWith("java.util.concurrent.FutureTask.get")) return "Future.get()";
+        if (frame.startsWith("java.util.concurrent.CompletableFuture.join")) return "CompletableFuture.join()";
+        if (frame.startsWith("sun.nio.ch.NioSocketImpl.") || frame.startsWith("java.net.SocketInputStream") || frame.startsWith("sun.nio.ch.SocketChannelImpl.read")) return "a socket read";
+        if (frame.startsWith("java.util.concurrent.locks.") && !frame.startsWith("java.util.concurrent.locks.LockSupport.")) return "a lock or condition wait";
+        if (frame.startsWith("java.lang.Object.wait")) return "Object.wait()";
+        return null;
     }
 
     private static Map<String, Object> row(EventLoopStall s) {

@@ -32,7 +32,7 @@ class AllocationPressureRuleTest {
 
     /** The rate comes from the MXBean from the first window; the sites from JFR, which may still be starting. */
     @Test void withoutJfrYetTheFindingSaysTheSitesAreNotInYet() {
-        Finding f = rule.evaluate(Windows.of(TEN_S).allocated(6_000 * MIB).gcPauses(40, Duration.ofMillis(10)).build()).orElseThrow();
+        Finding f = rule.evaluate(Windows.of(TEN_S).allocated(6_000 * MIB).gcPauses(40, Duration.ofMillis(10)).jfrSince(null).build()).orElseThrow();
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.evidence()).containsKey("sitesPending").containsEntry("topSites", List.of());
         assertThat(f.title()).contains("the sites follow");

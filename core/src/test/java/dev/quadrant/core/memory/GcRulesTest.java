@@ -43,6 +43,15 @@ class GcRulesTest {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
     }
 
+    @Test void windowsJfrDidNotRecordCountNeitherAsPausesNorAsTime() {
+        // JFR paused while the heap ran out: of the last 10 s, 4 s have no pause figure; the 6 s it recorded paused 10%
+        Duration twoS = Duration.ofSeconds(2);
+        Windows w = Windows.of(twoS).history(Windows.series(6, twoS, (i, b) -> b.gcPauseMicros(i >= 4 ? 200_000 : -1))).gcPauses(4, Duration.ofMillis(50));
+        Finding f = overhead.evaluate(w.build()).orElseThrow();
+        assertThat(f.evidence()).containsEntry("pauseSpanSeconds", 6.0).containsEntry("pauseShare", 0.1);
+        assertThat(f.severity()).as("6% if the unrecorded 4 s counted as no pauses").isEqualTo(Severity.WARNING);
+    }
+
     @Test void aHighShareSustainedOverShortWindowsIsAWarning() {
         Duration twoS = Duration.ofSeconds(2);
         Windows w = Windows.of(twoS).history(Windows.series(5, twoS, (i, b) -> b.gcPauseMicros(380_000))).gcPauses(200, Duration.ofNanos(1_900_000));

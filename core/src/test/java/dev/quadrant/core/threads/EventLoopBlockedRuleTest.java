@@ -16,7 +16,8 @@ class EventLoopBlockedRuleTest {
             "io.netty.channel.SimpleChannelInboundHandler.channelRead(SimpleChannelInboundHandler.java:99)",
             "io.netty.channel.nio.NioIoHandler.run(NioIoHandler.java:484)", "io.netty.channel.SingleThreadIoEventLoop.run(SingleThreadIoEventLoop.java:196)");
     static final List<String> WAITING_FOR_FUTURE = List.of("jdk.internal.misc.Unsafe.park(Native Method)",
-            "java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2072)", "com.acme.Quotes.answer(Quotes.java:9)",
+            "java.util.concurrent.locks.LockSupport.parkNanos(LockSupport.java:252)", "java.util.concurrent.CompletableFuture$Signaller.block(CompletableFuture.java:1866)",
+            "java.util.concurrent.CompletableFuture.timedGet(CompletableFuture.java:1939)", "java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2095)", "com.acme.Quotes.answer(Quotes.java:9)",
             "io.netty.channel.SingleThreadIoEventLoop.run(SingleThreadIoEventLoop.java:196)");
 
     private final EventLoopBlockedRule rule = new EventLoopBlockedRule();

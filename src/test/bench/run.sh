@@ -2,7 +2,7 @@
 # The whole benchmark, one command from the repository root (about 14 minutes on 2 cores):
 # whole-process A/B of the reference service (none / JFR alone / Quadrant, 10 pairs, start-up timed on every launch),
 # JMH of the agent's hot paths, and JMH of the woven JDK paths without the agent, with it unwoven and woven.
-# Writes src/test/target/overhead.md, jmh.txt and advice-{none,agent-off,agent-on}.txt.
+# Writes src/test/target/overhead.md, jmh.txt, advice-{none,agent-off,agent-on}.txt and tomcat-ab.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 started=$(date +%s)
@@ -21,4 +21,7 @@ jmh -wi 2 -i 4 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-none
 jmh -wi 2 -i 4 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/off,interval=60s,instrument=off" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-off.txt
 jmh -wi 2 -i 4 -jvmArgsAppend "-javaagent:$AGENT=out=$OUT/on,interval=60s" 'dev.quadrant.bench.jmh.AdviceBenchmark' | tee target/advice-agent-on.txt
 rm -rf "$OUT"
+# the same three on embedded Tomcat (its own executor woven): service on CPU 1, load from CPU 0
+SVC="target/test-classes:$(tr ':' '\n' < target/classpath.txt | grep -v 'quadrant-' | paste -sd:)"
+taskset -c 0 java -cp "$CP" dev.quadrant.bench.TomcatAB "$AGENT" "$SVC" 3 10 | tee target/tomcat-ab.txt
 echo "benchmark done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"

@@ -19,6 +19,7 @@ public final class CheckoutPoolSaturationScenario {
 
     public static void main(String[] args) {
         Scenario.sleep(2000);  // start-up: loads the catalogue before it takes orders
+        Scenario.awaitWeaving();  // the test asserts the pool's creation site
         AtomicInteger n = new AtomicInteger();
         ThreadFactory named = r -> new Thread(r, "checkout-" + n.incrementAndGet());
         ThreadPoolExecutor checkout = new ThreadPoolExecutor(4, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);

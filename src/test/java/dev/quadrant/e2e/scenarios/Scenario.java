@@ -25,6 +25,23 @@ final class Scenario {
         }
     }
 
+    /**
+     * Waits (up to 30 s) until the agent's weaving is in place, as its log in the run's report folder says: the agent
+     * weaves off the main thread, and on a busy machine a pool created in the first seconds would have no creation site.
+     */
+    static void awaitWeaving() {
+        java.nio.file.Path log = java.nio.file.Path.of("reports", "quadrant.log");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Woven ")) return;
+            } catch (java.io.IOException e) {
+                // being written: look again
+            }
+            sleep(50);
+        }
+    }
+
     /** Keeps main alive for the scenario's lifetime, then exits normally (so the final report is written). */
     static void runFor(Duration d) {
         sleep(Math.min(d.toMillis(), MAX_LIFETIME.toMillis()));

@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -29,16 +30,16 @@ final class Clients {
         Clients clients = new Clients(name, readTimeoutMs);
         AtomicLong numbers = new AtomicLong();
         for (int i = 1; i <= threads; i++) {
-            Workload.daemon(name + "-" + i, () -> {
-                while (Workload.running(startNanos)) {
+            Scenario.daemon(name + "-" + i, () -> {
+                while (Scenario.running(startNanos)) {
                     clients.call(url.replace("%d", Long.toString(numbers.incrementAndGet())));
-                    Workload.sleep(pauseMs);
+                    Scenario.sleep(pauseMs);
                 }
             });
         }
-        Workload.daemon(name + "-summary", () -> {
-            while (Workload.running(startNanos)) {
-                Workload.sleep(2000);
+        Scenario.daemon(name + "-summary", () -> {
+            while (Scenario.running(startNanos)) {
+                Scenario.sleep(2000);
                 System.out.println(clients.summary());
             }
         });

@@ -3,6 +3,7 @@ package dev.quadrant.e2e.servers;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public final class HikariInvoiceConnectionsScenario {
             try (ResultSet r = q.executeQuery()) {
                 r.next();
             }
-            Workload.sleep(300);  // renders the invoice while the transaction is open
+            Scenario.sleep(300);  // renders the invoice while the transaction is open
             SERVED.incrementAndGet();
         }
     }
@@ -50,8 +51,8 @@ public final class HikariInvoiceConnectionsScenario {
         }
         AtomicLong ids = new AtomicLong();
         for (int i = 1; i <= 16; i++) {
-            Workload.daemon("invoice-request-" + i, () -> {
-                while (Workload.running(start)) {
+            Scenario.daemon("invoice-request-" + i, () -> {
+                while (Scenario.running(start)) {
                     try {
                         invoice(db, ids.incrementAndGet());
                     } catch (SQLException e) {
@@ -61,15 +62,15 @@ public final class HikariInvoiceConnectionsScenario {
             });
         }
         HikariPoolMXBean pool = db.getHikariPoolMXBean();
-        Workload.daemon("pool-summary", () -> {
-            while (Workload.running(start)) {
-                Workload.sleep(2000);
+        Scenario.daemon("pool-summary", () -> {
+            while (Scenario.running(start)) {
+                Scenario.sleep(2000);
                 long served = SERVED.get();
                 System.out.println("invoices: " + served + " served, mean wait for a connection " + (served == 0 ? 0 : WAITED_MS.get() / served)
                         + " ms, longest " + LONGEST_WAIT_MS.getThenReset() + " ms; pool active " + pool.getActiveConnections() + "/"
                         + pool.getTotalConnections() + ", " + pool.getThreadsAwaitingConnection() + " threads awaiting");
             }
         });
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
     }
 }

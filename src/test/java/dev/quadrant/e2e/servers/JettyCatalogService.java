@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Content;
@@ -33,6 +34,6 @@ public final class JettyCatalogService {
         server.start();
         System.out.println("jetty on " + connector.getLocalPort());
         Clients.start("storefront", 2, "http://127.0.0.1:" + connector.getLocalPort() + "/product?id=%d", 40, 2000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
     }
 }

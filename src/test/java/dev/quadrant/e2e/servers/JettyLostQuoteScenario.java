@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +51,8 @@ public final class JettyLostQuoteScenario {
         server.setHandler(new QuoteHandler());
         server.start();
         System.out.println("jetty on " + connector.getLocalPort());
-        Workload.daemon("pricing-replies", () -> {
-            while (Workload.running(start)) {
+        Scenario.daemon("pricing-replies", () -> {
+            while (Scenario.running(start)) {
                 for (Map.Entry<Long, CompletableFuture<String>> e : PENDING.entrySet()) {
                     if (PENDING.remove(e.getKey()) == null) continue;
                     if (e.getKey() % 15 == 0 && LOST.incrementAndGet() <= LOST_REPLIES) {
@@ -60,11 +61,11 @@ public final class JettyLostQuoteScenario {
                         e.getValue().complete("{\"quote\":" + e.getKey() + ",\"price\":12.40}");
                     }
                 }
-                Workload.sleep(5);
+                Scenario.sleep(5);
             }
         });
         // callers give up after 2 s; the handler threads behind the lost replies do not
         Clients.start("storefront", 3, "http://127.0.0.1:" + connector.getLocalPort() + "/quote?sku=%d", 50, 2000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,6 @@ public final class NettyCatalogService {
         int port = NettyHttp.start((path, query) -> Catalog.product(query.getOrDefault("id", List.of("none")).get(0), VIEWS));
         System.out.println("netty on " + port);
         Clients.start("storefront", 2, "http://127.0.0.1:" + port + "/product?id=%d", 40, 2000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
     }
 }

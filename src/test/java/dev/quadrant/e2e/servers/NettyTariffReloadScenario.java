@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class NettyTariffReloadScenario {
 
     static String reloadTariffs() {
         try {
-            return CompletableFuture.supplyAsync(() -> { Workload.sleep(3000); return "{\"tariffs\":412}"; }, TARIFF_STORE)
+            return CompletableFuture.supplyAsync(() -> { Scenario.sleep(3000); return "{\"tariffs\":412}"; }, TARIFF_STORE)
                     .get(10, TimeUnit.SECONDS);  // blocks the event loop
         } catch (Exception e) {
             return "{\"error\":\"" + e + "\"}";
@@ -37,6 +38,6 @@ public final class NettyTariffReloadScenario {
         System.out.println("netty on " + port);
         Clients.start("storefront", 4, "http://127.0.0.1:" + port + "/price?sku=%d", 40, 10_000, start);
         Clients.start("operator", 1, "http://127.0.0.1:" + port + "/tariffs/reload", 4000, 10_000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,6 @@ public final class TomcatCatalogService {
         int port = connector.getLocalPort();
         System.out.println("tomcat on " + port);
         Clients.start("storefront", 2, "http://127.0.0.1:" + port + "/product?id=%d", 40, 2000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
     }
 }

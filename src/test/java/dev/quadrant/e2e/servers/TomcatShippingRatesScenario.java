@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +29,7 @@ public final class TomcatShippingRatesScenario {
     }
 
     static String askCarrier(String parcel) {
-        Workload.sleep(400);  // the carrier's API
+        Scenario.sleep(400);  // the carrier's API
         return "{\"parcel\":\"" + parcel + "\",\"rate\":7.90}";
     }
 
@@ -51,6 +52,6 @@ public final class TomcatShippingRatesScenario {
         int port = connector.getLocalPort();
         System.out.println("tomcat on " + port);
         Clients.start("checkout-caller", 20, "http://127.0.0.1:" + port + "/rates?parcel=%d", 0, 15_000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
@@ -25,6 +26,6 @@ public final class UndertowCatalogService {
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         System.out.println("undertow on " + port);
         Clients.start("storefront", 2, "http://127.0.0.1:" + port + "/product?id=%d", 40, 2000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(25)));
     }
 }

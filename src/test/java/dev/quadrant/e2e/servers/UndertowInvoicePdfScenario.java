@@ -1,5 +1,6 @@
 package dev.quadrant.e2e.servers;
 
+import dev.quadrant.e2e.scenarios.Scenario;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
@@ -14,7 +15,7 @@ import java.util.Deque;
  */
 public final class UndertowInvoicePdfScenario {
     static String renderPdf(String invoice) {
-        Workload.sleep(300);  // the template service
+        Scenario.sleep(300);  // the template service
         return "%PDF-1.7 invoice " + invoice;
     }
 
@@ -32,6 +33,6 @@ public final class UndertowInvoicePdfScenario {
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         System.out.println("undertow on " + port);
         Clients.start("billing-caller", 20, "http://127.0.0.1:" + port + "/invoice?id=%d", 0, 15_000, start);
-        Workload.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
+        Scenario.runFor(Workload.lifetime(args, Duration.ofSeconds(60)));
     }
 }

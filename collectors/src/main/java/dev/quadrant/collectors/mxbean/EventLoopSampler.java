@@ -67,7 +67,7 @@ public final class EventLoopSampler implements Collector {
     /** Whether a thread's stack is an event loop's: its bottom frames run one. */
     static boolean isLoop(StackTraceElement[] trace) {
         for (int i = trace.length - 1; i >= 0 && i >= trace.length - 16; i--) {
-            if (LOOP_RUNS.contains(trace[i].getClassName() + "." + trace[i].getMethodName())) return true;
+            if (trace[i].getMethodName().equals("run") && LOOP_RUNS.contains(trace[i].getClassName() + ".run")) return true;
         }
         return false;
     }

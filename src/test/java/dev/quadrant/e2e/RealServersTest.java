@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quadrant.e2e.scenarios.VirtualThreadQuotesScenario;
 import dev.quadrant.e2e.servers.HikariInvoiceConnectionsScenario;
 import dev.quadrant.e2e.servers.JettyCatalogService;
 import dev.quadrant.e2e.servers.JettyLostQuoteScenario;
@@ -69,6 +70,18 @@ class RealServersTest {
             assertThat(f.at("/evidence/thread").asText()).startsWith("qtp");
             assertThat(f.at("/evidence/threadsWaiting").asInt()).isEqualTo(4);
             assertThat(slowest(jvm.stdout(), "storefront")).as("quotes still answered").isPositive();
+        }
+    }
+
+    /** A virtual thread per request (JDK 21+): ThreadMXBean does not see them; the JVM's JSON thread dump does. */
+    @Test void virtualThreadRequestsStuckOnLostQuotes() throws Exception {
+        assumeTrue(Files.isExecutable(NewestJdkTest.JDK.resolve("bin/java")), "no JDK at " + NewestJdkTest.JDK);
+        try (TargetJvm jvm = TargetJvm.launchOn(NewestJdkTest.JDK, VirtualThreadQuotesScenario.class, "interval=2s")) {
+            JsonNode f = jvm.awaitWarning("threads.untimed-wait", DETECTION).finding();
+            assertThat(f.at("/evidence/wait").asText()).isEqualTo("CompletableFuture.get()");
+            assertThat(f.at("/evidence/site").asText()).contains("VirtualThreadQuotesScenario.partnerQuote");
+            assertThat(f.at("/evidence/thread").asText()).startsWith("virtual thread #");
+            assertThat(f.at("/evidence/threadsWaiting").asInt()).isGreaterThan(1);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * pages go to {@code target/screenshots}.
  */
 @Tag("e2e")
+@Isolated  // needs the machine to itself: see junit-platform.properties
 class ReportPageTest {
     static final Path SHOTS = TargetJvm.RUNS.getParent().resolve("screenshots");
     static Chromium browser;

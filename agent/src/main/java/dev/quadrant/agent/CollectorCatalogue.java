@@ -16,6 +16,7 @@ import dev.quadrant.collectors.mxbean.HeapSampler;
 import dev.quadrant.collectors.mxbean.MemoryPoolSampler;
 import dev.quadrant.collectors.mxbean.ThreadCountSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
+import dev.quadrant.collectors.mxbean.VirtualThreadSampler;
 import dev.quadrant.core.EvidenceRequest;
 import dev.quadrant.core.WindowBuilder;
 import java.util.ArrayList;
@@ -41,16 +42,16 @@ final class CollectorCatalogue {
     }
 
     /**
-     * Every collector a tick samples, in order: the MXBean samplers, the thread states and the event loops (both polled
-     * on their own schedule too), the busiest threads' stacks, the deadlock check, the descriptor listing (when a rule asks), the JFR stream.
+     * Every collector a tick samples, in order: the MXBean samplers, the thread states, the event loops and the virtual
+     * threads (polled on their own schedule too), the busiest threads' stacks, the deadlock check, the descriptor listing (when a rule asks), the JFR stream.
      * A new collector is one more entry here.
      */
-    static CollectorCatalogue standard(ThreadStateSampler threadStates, EventLoopSampler eventLoops, JfrStream jfr, Faults faults,
-                                       ThreadDumpCost dumpCost) {
+    static CollectorCatalogue standard(ThreadStateSampler threadStates, EventLoopSampler eventLoops, VirtualThreadSampler virtualThreads,
+                                       JfrStream jfr, Faults faults, ThreadDumpCost dumpCost) {
         return new CollectorCatalogue(List.of(
                 new HeapSampler(), new GcSampler(), new ThreadCountSampler(), new CpuSampler(), new FileDescriptorSampler(),
                 new BufferPoolSampler(), new ClassLoadingSampler(), new AllocatedBytesSampler(), new MemoryPoolSampler(),
-                threadStates, eventLoops, new BusyThreadSampler(), new DeadlockSampler(Pipeline.THREAD_DUMP_COST_SHARE), new DescriptorKinds(), jfr),
+                threadStates, eventLoops, virtualThreads, new BusyThreadSampler(), new DeadlockSampler(Pipeline.THREAD_DUMP_COST_SHARE), new DescriptorKinds(), jfr),
                 faults, dumpCost);
     }
 

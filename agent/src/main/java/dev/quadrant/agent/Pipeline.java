@@ -11,6 +11,7 @@ import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.mxbean.HeapAfterGc;
 import dev.quadrant.collectors.mxbean.EventLoopSampler;
 import dev.quadrant.collectors.mxbean.ThreadStateSampler;
+import dev.quadrant.collectors.mxbean.VirtualThreadSampler;
 import dev.quadrant.collectors.mxbean.TimelineSampler;
 import dev.quadrant.core.AgentStats;
 import dev.quadrant.core.RuleRunner;
@@ -59,6 +60,7 @@ final class Pipeline {
     private final AtomicReference<WindowBuilder> current;
     private final EventLoopSampler eventLoops = new EventLoopSampler();
     private final ThreadStateSampler threadStates = new ThreadStateSampler(eventLoops);
+    private final VirtualThreadSampler virtualThreads = new VirtualThreadSampler();
     private final TimelineSampler timeline = new TimelineSampler();
     private final ThreadDumpCost dumpCost = new ThreadDumpCost();
     private final JfrStream jfr;
@@ -93,7 +95,7 @@ final class Pipeline {
         this.current = new AtomicReference<>(new WindowBuilder(pid, windowStart));
         if (AgentStats.ATTACHED_LATER.equals(loadedBy) && Runtime.version().feature() >= 21) note(DYNAMIC_LOAD_NOTE);
         this.jfr = new JfrStream(current::get, faults, this::note);
-        this.collectors = CollectorCatalogue.standard(threadStates, eventLoops, jfr, faults, dumpCost);
+        this.collectors = CollectorCatalogue.standard(threadStates, eventLoops, virtualThreads, jfr, faults, dumpCost);
         collectors.baseline(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));
         selfCpu.sinceLastMs();
         scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
@@ -268,6 +270,11 @@ final class Pipeline {
             }
             took = System.nanoTime() - started;
             dumpCost.dumped(took);
+            try {
+                virtualThreads.poll(Instant.now());  // keeps its own budget: its dump is not this poll's safepoint
+            } catch (Throwable t) {
+                faults.record("virtual threads", t);
+            }
         }
         long next = nextThreadPoll(options.interval(), took);
         dumpCost.period(next);

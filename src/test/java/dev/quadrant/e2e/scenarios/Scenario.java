@@ -26,10 +26,13 @@ public final class Scenario {
     }
 
     /**
-     * Waits (up to 30 s) until the agent's weaving is in place, as its log in the run's report folder says: the agent
-     * weaves off the main thread, and on a busy machine a pool created in the first seconds would have no creation site.
+     * With the agent started with the JVM, waits (up to 30 s) until its weaving is in place, as its log in the run's report
+     * folder says: the agent weaves off the main thread, and on a busy machine a pool created in the first seconds would
+     * have no creation site.
      */
     static void awaitWeaving() {
+        boolean agentAtStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-javaagent:"));
+        if (!agentAtStart) return;  // attached later, or not at all: there is nothing to wait for
         java.nio.file.Path log = java.nio.file.Path.of("reports", "quadrant.log");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quadrant.e2e.scenarios.VirtualThreadQuotesScenario;
 import dev.quadrant.e2e.servers.HikariInvoiceConnectionsScenario;
-import dev.quadrant.e2e.servers.JettyCatalogService;
 import dev.quadrant.e2e.servers.JettyLostQuoteScenario;
-import dev.quadrant.e2e.servers.NettyCatalogService;
 import dev.quadrant.e2e.servers.NettyTariffReloadScenario;
-import dev.quadrant.e2e.servers.TomcatCatalogService;
 import dev.quadrant.e2e.servers.TomcatShippingRatesScenario;
-import dev.quadrant.e2e.servers.UndertowCatalogService;
 import dev.quadrant.e2e.servers.UndertowInvoicePdfScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +17,17 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Real servers and pools from Maven Central (Tomcat, Jetty, Undertow, Netty, HikariCP): each fault is first shown by the
- * workload's own callers (what they measured, on stdout), then found by the agent; the healthy ones, start-up included,
- * get no WARNING or CRITICAL and exit by themselves.
+ * Real servers and pools from Maven Central (Tomcat, Jetty, Undertow, Netty, HikariCP) and a virtual thread per request:
+ * each fault is first shown by the workload's own callers (what they measured, on stdout), then found by the agent. The
+ * healthy controls are {@link RealServerHealthTest}.
  */
 @Tag("e2e")
-@Isolated  // needs the machine to itself: see junit-platform.properties
 class RealServersTest {
     static final Duration DETECTION = Duration.ofSeconds(40);
     static final Duration FAULT_SHOWS = Duration.ofSeconds(20);
-    static final String HEALTHY_SECONDS = "14";                  // start-up and 6 more windows of 2 s
-    static final Duration HEALTHY_RUN = Duration.ofSeconds(35);  // start-up and the final report on top
 
     @Test void tomcatPoolSaturatedByASlowCarrier() throws Exception {
         try (TargetJvm jvm = TargetJvm.launch(TomcatShippingRatesScenario.class, "interval=2s")) {
@@ -115,30 +105,6 @@ class RealServersTest {
         }
     }
 
-    /** Each server under light load for 14 s of 2 s windows: no alarm in any report, and the service ends on time by itself. */
-    @ParameterizedTest
-    @ValueSource(classes = {TomcatCatalogService.class, JettyCatalogService.class, UndertowCatalogService.class, NettyCatalogService.class})
-    void healthyServerUnderLightLoad(Class<?> service) throws Exception {
-        healthyOn(Path.of(System.getProperty("java.home")), service);
-    }
-
-    @ParameterizedTest
-    @ValueSource(classes = {TomcatCatalogService.class, JettyCatalogService.class})
-    void healthyServerUnderLightLoadOnTheNewestJdk(Class<?> service) throws Exception {
-        assumeTrue(Files.isExecutable(NewestJdkTest.JDK.resolve("bin/java")), "no JDK at " + NewestJdkTest.JDK);
-        healthyOn(NewestJdkTest.JDK, service);
-    }
-
-    private static void healthyOn(Path jdk, Class<?> service) throws Exception {
-        try (TargetJvm jvm = new TargetJvm.Launch(service).on(jdk).agent("interval=2s").jvmArgs("-Xmx256m").args(HEALTHY_SECONDS).start()) {
-            assertThat(jvm.awaitExit(HEALTHY_RUN)).as(jvm.describe()).isZero();
-            // the callers were answered, none timed out or failed
-            assertThat(slowest(jvm.stdout(), "storefront")).as(jvm.stdout()).isPositive();
-            assertThat(count(jvm.stdout(), " [1-9]\\d* (timed out|failed)")).as(jvm.stdout()).isZero();
-            HealthyServiceTest.assertHealthy(jvm.reports());
-        }
-    }
-
     /** Waits until the workload's callers report an answer at least {@code ms} slow: the fault is real, whatever the agent says. */
     private static void awaitSlowest(TargetJvm jvm, String callers, long ms) {
         await().atMost(FAULT_SHOWS).alias(callers + " slowest >= " + ms + " ms; " + jvm.describe())
@@ -146,14 +112,14 @@ class RealServersTest {
     }
 
     /** The slowest answer any summary line of {@code callers} gave, in milliseconds; 0 before the first. */
-    private static long slowest(String stdout, String callers) {
+    static long slowest(String stdout, String callers) {
         Matcher m = Pattern.compile("^" + Pattern.quote(callers) + ": \\d+ ok, mean \\d+ ms, slowest (\\d+) ms", Pattern.MULTILINE).matcher(stdout);
         long slowest = 0;
         while (m.find()) slowest = Math.max(slowest, Long.parseLong(m.group(1)));
         return slowest;
     }
 
-    private static long count(String text, String regex) {
+    static long count(String text, String regex) {
         return Pattern.compile(regex).matcher(text).results().count();
     }
 }

@@ -28,7 +28,7 @@ public final class VirtualThreadSampler implements Collector {
     static final Duration PERIOD = Duration.ofSeconds(2);
     static final Duration DISCOVERY_PERIOD = Duration.ofSeconds(10);
     static final long COST_SHARE = 100;
-    static final long MAX_DUMP_BYTES = 4L << 20;    // a few thousand virtual threads; parsed, a dump takes ~10x its size of heap
+    static final long MAX_DUMP_BYTES = 4L << 20;    // a few thousand virtual threads; parsed into maps and strings it takes several times that of heap
     static final int MAX_TRACKED = 1024;
     static final int DEPTH = 48;
     static final int MAX_FAILURES = 3;

@@ -13,12 +13,14 @@ import dev.quadrant.e2e.scenarios.PendingAckBufferScenario;
 import dev.quadrant.e2e.scenarios.TemplatePerRequestScenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The MEMORY rules beyond allocation pressure, each on a workload that really has its problem, under each collector. */
 @Tag("e2e")
+@Isolated  // GC overhead and exhaustion depend on the collector threads having the CPU: see junit-platform.properties
 class MemoryRulesTest {
     static final Duration DETECTION = Duration.ofSeconds(60);
 

@@ -33,10 +33,11 @@ class RealServersTest {
         try (TargetJvm jvm = TargetJvm.launch(TomcatShippingRatesScenario.class, "interval=2s")) {
             awaitSlowest(jvm, "checkout-caller", 1500);
             JsonNode f = jvm.awaitWarning("threads.pool-saturation", DETECTION,
-                    n -> n.at("/evidence/pool/type").asText().contains("org.apache.tomcat"), "for Tomcat's executor").finding();
+                    // the first window may catch the queue while it builds up: the one that shows the callers' wait is awaited
+                    n -> n.at("/evidence/pool/type").asText().contains("org.apache.tomcat") && n.at("/evidence/queueWaitMs").asLong() >= 500,
+                    "for Tomcat's executor, 500 ms or more").finding();
             assertThat(f.at("/evidence/pool/pool").asText()).contains("http-nio");
             assertThat(f.at("/evidence/pool/maxSize").asInt()).isEqualTo(4);
-            assertThat(f.at("/evidence/queueWaitMs").asLong()).isGreaterThanOrEqualTo(500);
         }
     }
 

@@ -7,11 +7,13 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -31,18 +33,17 @@ final class Weaver {
     static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task", ConnectionPools.HIKARI};
     static final String[] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(WOVEN), java.util.Arrays.stream(SERVER_POOLS)).toArray(String[]::new);
 
-    private final ResettableClassFileTransformer transformer;
+    private final ClassFileTransformer weaving;  // ByteBuddy's, reached only through the name filter
+    private final ClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final AtomicLong woven = new AtomicLong();
     private final java.util.Set<String> wovenTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Weaver(Instrumentation inst) {
-        transformer = new AgentBuilder.Default()
+        weaving = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // only the woven classes are retransformed, not every class loaded matched one by one (seconds on one CPU)
-                .redefineOnly(loaded(inst))
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new Listener())
@@ -98,8 +99,40 @@ final class Weaver {
                 .type(named(ConnectionPools.HIKARI)).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.PoolCreated.class, isConstructor()))
                         .visit(advice(Advice.ConnectionWait.class, named("getConnection").and(takesArguments(long.class)))))
-                .installOn(inst);
+                .makeRaw();
+        transformer = new ByName(weaving);
+        inst.addTransformer(transformer, true);
+        retransform(inst, loaded(inst));
         weaveServerPoolsLoadedMeanwhile(inst);
+    }
+
+    /** Internal names of {@link #ALL}: what the class-load path compares against. */
+    static final java.util.Set<String> INTERNAL_NAMES = java.util.Arrays.stream(ALL).map(n -> n.replace('.', '/')).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Every class the JVM loads passes here: all but the dozen woven names are dismissed by a set look-up, before
+     * ByteBuddy builds a type pool and a description for them (tens of microseconds a class, mostly cold code: a
+     * framework's start-up loads ten thousand classes).
+     */
+    private static final class ByName implements ClassFileTransformer {
+        private final ClassFileTransformer woven;
+
+        ByName(ClassFileTransformer woven) { this.woven = woven; }
+
+        @Override public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
+                throws IllegalClassFormatException {
+            return name != null && INTERNAL_NAMES.contains(name) ? woven.transform(module, loader, name, redefined, domain, bytes) : null;
+        }
+    }
+
+    private void retransform(Instrumentation inst, Class<?>[] classes) {
+        if (classes.length == 0) return;
+        try {
+            inst.retransformClasses(classes);
+        } catch (Exception | LinkageError e) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, new IllegalStateException("weaving " + java.util.Arrays.toString(classes) + " failed", e));
+        }
     }
 
     /**
@@ -110,13 +143,7 @@ final class Weaver {
         java.util.Set<String> servers = java.util.Set.of(SERVER_POOLS);
         java.util.List<Class<?>> missed = new java.util.ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) if (servers.contains(c.getName()) && !wovenTypes.contains(c.getName())) missed.add(c);
-        if (missed.isEmpty()) return;
-        try {
-            inst.retransformClasses(missed.toArray(new Class<?>[0]));
-        } catch (Exception | LinkageError e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, new IllegalStateException("weaving " + missed + " failed", e));
-        }
+        retransform(inst, missed.toArray(new Class<?>[0]));
     }
 
     /**
@@ -160,16 +187,23 @@ final class Weaver {
     /** Puts it back, so classes loaded or retransformed from now on are woven again. */
     void reattach(Instrumentation inst) { inst.addTransformer(transformer, true); }
 
-    /** Retransforms the woven classes back to their original bytes; returns how many were. */
+    /**
+     * Takes the transformer off and retransforms the woven classes: with no transformer left to weave them they get
+     * their original bytes back. Returns how many were.
+     */
     int remove(Instrumentation inst) {
-        java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
-        transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
-                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE, new AgentBuilder.RedefinitionStrategy.Listener.Adapter() {
-                    @Override public void onBatch(int index, java.util.List<Class<?>> batch, java.util.List<Class<?>> types) {
-                        restored.addAndGet(batch.size());
-                    }
-                });
-        return restored.get();
+        inst.removeTransformer(transformer);
+        java.util.List<Class<?>> restore = new java.util.ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) if (wovenTypes.contains(c.getName()) && inst.isModifiableClass(c)) restore.add(c);
+        if (restore.isEmpty()) return 0;
+        try {
+            inst.retransformClasses(restore.toArray(new Class<?>[0]));
+            return restore.size();
+        } catch (Exception | LinkageError e) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, new IllegalStateException("restoring " + restore + " failed", e));
+            return 0;
+        }
     }
 
     long woven() { return woven.get(); }

@@ -66,8 +66,9 @@ public final class WindowBuilder {
         intake.close();
         CpuEvidence c = cpu.build(jvm);
         MemoryEvidence m = memory.build(jvm);
-        // pauses come from JFR: a window it did not record whole has no pause figure, not a zero one
-        if (jfrSince == null || jfrSince.isAfter(start)) jvm.gcPauseMicros(-1);
+        // pauses come from JFR; a window it did not record whole (JFR paused while the heap runs out) takes the pause
+        // beans' figure, and without one has no pause figure, not a zero one
+        if (jfrSince == null || jfrSince.isAfter(start)) jvm.pausesFromBeans();
         ThreadsEvidence t = threads.build(jvm);
         IoEvidence i = io.build();
         Timeline timeline;

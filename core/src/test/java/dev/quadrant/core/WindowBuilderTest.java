@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 class WindowBuilderTest {
     private final WindowBuilder b = new WindowBuilder(1, Windows.T0);
 
+    @Test void aWindowJfrDidNotRecordTakesThePauseBeansFigureOrNone() {
+        WindowBuilder paused = new WindowBuilder(1, Windows.T0);
+        paused.jfrSince(Windows.T0.plusSeconds(1));  // JFR (re)started within the window
+        paused.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), -1);  // JFR's part of the window
+        paused.jvm().beanPauseMicros(400_000);
+        assertThat(paused.build(Windows.T0.plusSeconds(2), List.of()).jvm().gcPauseMicros()).isEqualTo(400_000);
+
+        WindowBuilder noBeans = new WindowBuilder(1, Windows.T0);
+        noBeans.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), -1);
+        assertThat(noBeans.build(Windows.T0.plusSeconds(2), List.of()).jvm().gcPauseMicros()).as("unknown, not zero").isEqualTo(-1);
+
+        WindowBuilder recorded = new WindowBuilder(1, Windows.T0);
+        recorded.jfrSince(Windows.T0.minusSeconds(5));
+        recorded.memory().gc("G1New", "G1 Evacuation Pause", Duration.ofMillis(5), Duration.ofMillis(5), -1);
+        recorded.jvm().beanPauseMicros(400_000);
+        assertThat(recorded.build(Windows.T0.plusSeconds(2), List.of()).jvm().gcPauseMicros()).as("JFR's own figure").isEqualTo(5_000);
+    }
+
     @Test void cpuSelfAndTotalSharesCountEachMethodOncePerStack() {
         for (int i = 0; i < 3; i++) b.cpu().jfrSample(List.of("a.A.leaf(A.java:1)", "a.A.mid(A.java:2)", "a.A.mid(A.java:3)", "a.A.root(A.java:4)"), 1);
         b.cpu().jfrSample(List.of("a.A.mid(A.java:2)", "a.A.root(A.java:4)"), 1);

@@ -32,6 +32,8 @@ final class Weaver {
     /** Server libraries' pools and connection pools, woven when the application loads them (or retransformed, when attached later). */
     static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task", ConnectionPools.HIKARI};
     static final String[] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(WOVEN), java.util.Arrays.stream(SERVER_POOLS)).toArray(String[]::new);
+    /** Internal names of {@link #ALL}: what the class-load path compares against. */
+    static final java.util.Set<String> INTERNAL_NAMES = java.util.Arrays.stream(ALL).map(n -> n.replace('.', '/')).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ClassFileTransformer weaving;  // ByteBuddy's, reached only through the name filter
     private final ClassFileTransformer transformer;
@@ -47,7 +49,7 @@ final class Weaver {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new Listener())
-                // every other class load is dismissed by its name, before its bytes are looked at
+                // replaces ByteBuddy's default ignore, which skips the JDK's own classes; ByName has let only these names through
                 .ignore(not(namedOneOf(ALL)))
                 .type(named(WOVEN[0])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.PoolCreated.class, isConstructor().and(takesArguments(7))))
@@ -105,9 +107,6 @@ final class Weaver {
         retransform(inst, loaded(inst));
         weaveServerPoolsLoadedMeanwhile(inst);
     }
-
-    /** Internal names of {@link #ALL}: what the class-load path compares against. */
-    static final java.util.Set<String> INTERNAL_NAMES = java.util.Arrays.stream(ALL).map(n -> n.replace('.', '/')).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Every class the JVM loads passes here: all but the dozen woven names are dismissed by a set look-up, before

@@ -8,6 +8,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SamplersTest {
+    /** Bean names of JDK 17-25's collectors: only the ones that count stop-the-world pauses stand in for JFR's pauses. */
+    @Test void pauseBeansAreTheCollectorsStopTheWorldOnes() {
+        for (String pauses : List.of("G1 Young Generation", "G1 Old Generation", "Copy", "MarkSweepCompact", "PS Scavenge", "PS MarkSweep",
+                "ZGC Pauses", "ZGC Minor Pauses", "ZGC Major Pauses", "Shenandoah Pauses")) {
+            assertThat(GcSampler.countsPausesOnly(pauses)).as(pauses).isTrue();
+        }
+        for (String concurrent : List.of("ZGC Cycles", "ZGC Minor Cycles", "ZGC Major Cycles", "Shenandoah Cycles", "G1 Concurrent GC")) {
+            assertThat(GcSampler.countsPausesOnly(concurrent)).as(concurrent).isFalse();
+        }
+    }
+
     @Test void deltaHandlesFirstSampleResetAndUnknown() {
         assertThat(Sampler.delta(100, 150)).isEqualTo(50);
         assertThat(Sampler.delta(-1, 150)).isEqualTo(150);

@@ -39,6 +39,7 @@ public record JvmSample(
         long heapAfterGc = -1, heapAfterOldGc = -1, metaspaceUsed = -1, metaspaceMax = -1, pendingFinalization = -1;
         long codeCacheUsed = -1, codeCacheMax = -1, compilationMillis = -1, codeCacheFull = -1, fullCollections = -1, deoptimizations = -1, gcPauseMicros = -1;
         long classLoads = -1, uptimeMillis = -1;
+        long beanPauseMicros = -1;  // not a field of the sample: the pause figure of a window JFR did not record whole
         java.util.Map<String, Long> poolQueues = java.util.Map.of();
 
         public Builder heap(long used, long committed, long max) { heapUsed = used; heapCommitted = committed; heapMax = max; return this; }
@@ -67,6 +68,10 @@ public record JvmSample(
         public Builder fullCollections(long count) { fullCollections = count; return this; }
         public Builder deoptimizations(long count) { deoptimizations = count; return this; }
         public Builder gcPauseMicros(long micros) { gcPauseMicros = micros; return this; }
+        /** Stop-the-world time the collectors' pause beans counted in the window (milliseconds' resolution). */
+        public Builder beanPauseMicros(long micros) { beanPauseMicros = micros; return this; }
+        /** JFR did not record the window whole: its pauses are the beans' figure, or unknown without one. */
+        public Builder pausesFromBeans() { gcPauseMicros = beanPauseMicros; return this; }
         public Builder poolQueues(java.util.Map<String, Long> queues) { poolQueues = java.util.Map.copyOf(queues); return this; }
 
         public JvmSample build(Instant time) {

@@ -47,11 +47,11 @@ public final class GcOverheadRule implements Rule {
         GcActivity gc = window.memory().gc();
         double seconds = window.seconds();
         boolean concurrent = gc.collectors().stream().anyMatch(c -> c.startsWith("Z") || c.equals("Shenandoah"));
-        // Pauses come from JFR only: the MXBeans' collection time mixes in concurrent work (ZGC cycles, G1's concurrent
-        // beans on JDK 20+), so it cannot stand in for pause time.
+        // Pauses come from JFR, or for a window JFR did not record from the collectors' pause beans only: the other beans'
+        // time mixes in concurrent work (ZGC and Shenandoah cycles), so it cannot stand in for pause time.
         Window.Trailing recentPauses = window.trailing(PAUSE_SPAN_SECONDS);
         long pauseNanos = (long) (recentPauses.sum(JvmSample::gcPauseMicros) * 1000);
-        double pausedSpan = recentPauses.knownSpan(JvmSample::gcPauseMicros);  // windows JFR recorded whole (it is paused while the heap runs out)
+        double pausedSpan = recentPauses.knownSpan(JvmSample::gcPauseMicros);  // windows with a pause figure
         double pauseShare = pausedSpan <= 0 ? 0 : pauseNanos / (pausedSpan * 1e9);
         int byPauses = Score.of(pauseShare, WARN_PAUSE_SHARE, CRITICAL_PAUSE_SHARE);
         if (recentPauses.span() < PAUSE_SPAN_SECONDS || pausedSpan < PAUSE_SPAN_SECONDS / 2) byPauses = Math.min(byPauses, Score.INFO_CAP);
@@ -68,7 +68,7 @@ public final class GcOverheadRule implements Rule {
                 : "GC pauses took " + Units.percent(pauseShare) + " of the time";
         return Optional.of(Finding.of(this, score)
                 .title("Garbage collection overhead: " + what)
-                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(pausedSpan) + " s JFR recorded = " + Units.percent(pauseShare)
+                .detail("Pauses " + Units.human(Duration.ofNanos(pauseNanos)) + " in the last " + Units.decimal(pausedSpan) + " s measured = " + Units.percent(pauseShare)
                         + " (warning at " + Units.percent(WARN_PAUSE_SHARE) + ", critical at " + Units.percent(CRITICAL_PAUSE_SHARE)
                         + "); full collections " + Math.round(fullCount) + " in the last " + Math.round(recentFull.span()) + " s (" + Units.decimal(fullPerMinute)
                         + "/min, warning at " + (int) WARN_FULL_PER_MINUTE + "/min)" + (concurrent ? "; concurrent collector busy " + Units.percent(cycleShare)

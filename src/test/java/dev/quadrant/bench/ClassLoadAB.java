@@ -36,10 +36,8 @@ public final class ClassLoadAB {
         }
         System.out.printf(Locale.ROOT, "%d classes loaded, %d rounds, alternating; median (min-max) ms%n", classes, rounds);
         for (int k = 0; k < sides.size(); k++) {
-            double[] sorted = ms[k].clone();
-            java.util.Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "%-60s %8.1f (%.1f-%.1f)%n", sides.get(k).isEmpty() ? "no agent" : sides.get(k),
-                    Overhead.median(ms[k]), sorted[0], sorted[sorted.length - 1]);
+                    Overhead.median(ms[k]), Report.min(ms[k]), Report.max(ms[k]));
         }
     }
 

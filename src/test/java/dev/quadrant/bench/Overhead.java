@@ -99,10 +99,18 @@ public final class Overhead {
             return new Run(c, main - launched, served - launched, t.perSecond(), l.p50Ms(), l.p99Ms(),
                     (cpuAfter - cpuBefore) * 1000.0 / Math.max(1, t.requests()), fixedCpuShare * 100, rss, rss - heapRss, heap);
         } finally {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
-            deleteTree(dir);
+            stop(p, 10, dir);
         }
+    }
+
+    /** Ends a service JVM (SIGTERM, then SIGKILL after {@code graceSeconds}) and deletes its folder. */
+    static void stop(Process p, long graceSeconds, Path dir) throws IOException, InterruptedException {
+        p.destroy();
+        if (!p.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        deleteTree(dir);
     }
 
     static Process start(Config c, Settings s, Path dir, long lifetimeSeconds) throws IOException {

@@ -129,22 +129,16 @@ public final class Peers {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             long main = Long.parseLong(Overhead.lineStarting(out, "main ").substring("main ".length()));
             int port = Integer.parseInt(Overhead.lineStarting(out, "port ").substring("port ".length()));
-            long pid = javaPid(p);
+            long pid = p.pid();  // taskset execs the JVM in its own process: the pid is the JVM's
             while (!LoadGenerator.request(port, "first")) Thread.sleep(1);
             Phase first = phase(pid, port, s.firstSeconds(), s.firstRateSeconds(), s);
             wrk(port, s.warmSeconds(), s.connections());
             Phase steady = phase(pid, port, s.steadySeconds(), s.rateSeconds(), s);
             return new Run(peer, main - launched, first, steady, Overhead.rssMiB(pid));
         } finally {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-            Overhead.deleteTree(dir);
+            Overhead.stop(p, 20, dir);
         }
     }
-
-    /** taskset execs the JVM in its own process, so the pid is the one started. */
-    static long javaPid(Process p) { return p.pid(); }
 
     static Phase phase(long pid, int port, int fullSeconds, int rateSeconds, Settings s) throws Exception {
         long compiled = compilations(pid);
@@ -210,10 +204,7 @@ public final class Peers {
                     s.rate(), s.warmSeconds() + s.firstSeconds(), said.replace('\n', ' '), before.p50Ms(), before.p99Ms(), before.maxMs(),
                     after.p50Ms(), after.p99Ms(), after.maxMs());
         } finally {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-            Overhead.deleteTree(dir);
+            Overhead.stop(p, 20, dir);
         }
     }
 
@@ -253,11 +244,9 @@ public final class Peers {
                     double[] rel = rounds.stream().mapToDouble(r -> m.ratio()
                             ? m.value().applyAsDouble(r.get(p)) / m.value().applyAsDouble(r.get(Peer.NONE))
                             : m.value().applyAsDouble(r.get(p)) - m.value().applyAsDouble(r.get(Peer.NONE))).toArray();
-                    double[] sorted = rel.clone();
-                    java.util.Arrays.sort(sorted);
                     String f = m.ratio() ? "%.2f" : "%+.0f";
                     b.append(" (").append(String.format(Locale.ROOT, f, Overhead.median(rel))).append(", ")
-                            .append(String.format(Locale.ROOT, f, sorted[0])).append(" to ").append(String.format(Locale.ROOT, f, sorted[sorted.length - 1])).append(')');
+                            .append(String.format(Locale.ROOT, f, Report.min(rel))).append(" to ").append(String.format(Locale.ROOT, f, Report.max(rel))).append(')');
                 }
                 b.append(" |");
             }

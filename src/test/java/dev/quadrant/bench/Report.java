@@ -66,7 +66,7 @@ final class Report {
 
     private static String f(Metric m, double[] values) { return String.format(Locale.ROOT, m.format(), Overhead.median(values)); }
 
-    private static double min(double[] v) { return Arrays.stream(v).min().orElse(Double.NaN); }
+    static double min(double[] v) { return Arrays.stream(v).min().orElse(Double.NaN); }
 
-    private static double max(double[] v) { return Arrays.stream(v).max().orElse(Double.NaN); }
+    static double max(double[] v) { return Arrays.stream(v).max().orElse(Double.NaN); }
 }

@@ -98,7 +98,7 @@ final class Pipeline {
         this.collectors = CollectorCatalogue.standard(threadStates, eventLoops, virtualThreads, jfr, faults, dumpCost);
         collectors.baseline(new WindowBuilder(pid, windowStart), new Collector.Tick(windowStart, false));
         selfCpu.sinceLastMs();
-        scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true));
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> AgentThreads.create("tick", r, true, faults));
         pointNanos = TimelineSampler.period(options.interval()).toNanos();
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }

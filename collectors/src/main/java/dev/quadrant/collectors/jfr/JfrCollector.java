@@ -104,7 +104,7 @@ public final class JfrCollector implements AutoCloseable {
         missing = List.copyOf(off);
         if (!off.isEmpty()) LOG.info("JFR events not on this JVM, their rules get no data: {}", off);
         stream = rs;
-        AgentThreads.create("jfr", () -> run(rs), true).start();
+        AgentThreads.create("jfr", () -> run(rs), true, faults).start();
         LOG.info("JFR streaming {}", on);
     }
 

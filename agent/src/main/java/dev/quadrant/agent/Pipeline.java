@@ -6,6 +6,7 @@ import dev.quadrant.collectors.Collector;
 import dev.quadrant.collectors.Faults;
 import dev.quadrant.collectors.JvmExit;
 import dev.quadrant.collectors.instrument.BootstrapJar;
+import dev.quadrant.collectors.instrument.ClassLoadGate;
 import dev.quadrant.collectors.instrument.WovenProbes;
 import dev.quadrant.collectors.jfr.StackFrames;
 import dev.quadrant.collectors.mxbean.HeapAfterGc;
@@ -220,25 +221,58 @@ final class Pipeline {
         LOG.warn("The JFR repository {} was deleted", repository);
     }
 
-    /**
-     * Weaves thread pools, java.util.concurrent locks, Thread.start, file streams and InetAddress (retransforming the
-     * classes already loaded). Without it the rules that need it stay silent; everything else works.
-     */
-    void startInstrumentation(Instrumentation inst) {
-        WovenProbes t = null;
-        long started = System.nanoTime();
-        startStage = "weaving";
-        synchronized (this) {
-            if (closed) return;
+    /** What weaving gave: the probes, or why there are none. */
+    record Woven(WovenProbes probes, Throwable failure, String bridge, long millis, ClassLoadGate gate) {
+        long heldMillis() { return gate == null ? 0 : gate.heldMillis(); }
+
+        /** Unused after all (the agent stopped before its pipeline took them): quiet at once, unwoven unless the JVM exits. */
+        void release() {
+            if (probes == null) return;
+            probes.quiesce();
+            if (!JvmExit.inProgress()) probes.close();
         }
-        if (JvmExit.inProgress()) return;  // retransforming JDK classes while the JVM shuts down helps no one
+    }
+
+    /** Injects the bridge and weaves, opening {@code gate} (null when attached later); never throws. */
+    static Woven weave(Instrumentation inst, ClassLoadGate gate) {
+        long started = System.nanoTime();
         try {
             String bridge = BootstrapJar.inject(inst);
-            t = WovenProbes.install(inst);
-            LOG.info("Woven {} classes in {} ms (bridge {})", t.wovenClasses(), (System.nanoTime() - started) / 1_000_000, bridge);
+            WovenProbes t = WovenProbes.install(inst, gate);
+            return new Woven(t, null, bridge, (System.nanoTime() - started) / 1_000_000, gate);
         } catch (Throwable e) {
-            faults.record("instrumentation", e);
-            note("Weaving of the JDK unavailable (" + e + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
+            if (gate != null) {
+                gate.release();
+                inst.removeTransformer(gate);
+            }
+            return new Woven(null, e, null, (System.nanoTime() - started) / 1_000_000, gate);
+        }
+    }
+
+    /**
+     * Weaves thread pools, java.util.concurrent locks, Thread.start, file streams and InetAddress (retransforming the
+     * classes already loaded). Without it the rules that need it stay silent; everything else works. {@code early}: the
+     * weaving done before the pipeline was built (a -javaagent start, for the gate), or null to weave here.
+     */
+    void startInstrumentation(Instrumentation inst, Woven early) {
+        WovenProbes t = null;
+        startStage = "weaving";
+        boolean closedAlready;
+        synchronized (this) {
+            closedAlready = closed;
+        }
+        if (closedAlready || JvmExit.inProgress()) {  // retransforming JDK classes while the JVM shuts down helps no one
+            if (early != null) early.release();
+            return;
+        }
+        Woven w = early != null ? early : weave(inst, null);
+        if (w.probes() != null) {
+            t = w.probes();
+            LOG.info("Woven {} classes in {} ms (bridge {}){}", t.wovenClasses(), w.millis(), w.bridge(),
+                    early != null ? "; the application's pool classes waited " + early.heldMillis() + " ms for it" : "");
+        } else {
+            faults.record("instrumentation", w.failure());
+            note("Weaving of the JDK unavailable (" + w.failure() + "): thread pools, j.u.c. locks, thread start sites, tiny file calls"
                     + " and host name look-ups are not seen");
         }
         startStage = "running";

@@ -3,6 +3,8 @@ package dev.quadrant.agent;
 import dev.quadrant.agent.log.LogFile;
 import dev.quadrant.collectors.AgentThreads;
 import dev.quadrant.collectors.JvmExit;
+import dev.quadrant.collectors.instrument.ClassLoadGate;
+import dev.quadrant.core.AgentStats;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ final class Quadrant {
     private volatile Pipeline pipeline;
     private volatile Thread exitHook;
     private volatile Thread starter;
+    private volatile ClassLoadGate gate;  // installed before main (-javaagent with instrument=on), else null
 
     private Quadrant(Options options, String loadedBy, Path dir, Instrumentation inst) {
         this.options = options;
@@ -74,6 +77,8 @@ final class Quadrant {
             return null;  // the JVM is already on its way out: nothing to watch
         }
         q.exitHook = hook;
+        // before main, so that no pool's worker is inside its loop when its class is woven (see ClassLoadGate)
+        if (AgentStats.STARTED_WITH_JVM.equals(loadedBy) && options.instrument() && inst != null) q.gate = ClassLoadGate.installClosed(inst);
         q.starter = AgentThreads.create("start", q.new Start(), true);
         q.starter.start();
         return null;
@@ -109,6 +114,12 @@ final class Quadrant {
     }
 
     private void startInBackground() {
+        // the weaving first when the gate holds the application's pool classes for it; JFR's start waits ~0.5 s of CPU
+        Pipeline.Woven woven = null;
+        if (gate != null) {
+            if (JvmExit.inProgress()) gate.release();
+            else woven = Pipeline.weave(inst, gate);
+        }
         Pipeline p = null;
         try {
             if (!JvmExit.inProgress()) {
@@ -121,12 +132,13 @@ final class Quadrant {
         } finally {
             built.countDown();
         }
-        if (p == null) return;
+        if (p == null) {
+            if (woven != null) woven.release();
+            return;
+        }
         p.startSchedules();
-        // JFR first: weaving at the same time (~0.5 s of CPU) delayed JFR's start on a busy 2-core machine, and the first
-        // windows' CPU profile fell back to a few thread dumps. Objects created before the weaving have no creation site.
         p.startJfr();
-        if (options.instrument() && inst != null) p.startInstrumentation(inst);
+        if (options.instrument() && inst != null) p.startInstrumentation(inst, woven);
     }
 
     /**

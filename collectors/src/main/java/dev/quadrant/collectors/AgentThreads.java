@@ -11,7 +11,6 @@ public final class AgentThreads {
      * agent's report rendering overflow.
      */
     static final long STACK_BYTES = 1024 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(AgentThreads.class);
 
     private AgentThreads() {}
 
@@ -47,12 +46,14 @@ public final class AgentThreads {
 
         @Override public void uncaughtException(Thread t, Throwable e) {
             try {
+                // looked up here, not in a static field: this class loads before main, where SLF4J's set-up costs ~80 ms
+                Logger log = LoggerFactory.getLogger(AgentThreads.class);
                 if (e instanceof OutOfMemoryError) {
-                    LOG.info("{}: {} outside its work, while it waited: the application had exhausted the heap", t.getName(), e);
+                    log.info("{}: {} outside its work, while it waited: the application had exhausted the heap", t.getName(), e);
                 } else if (faults != null) {
                     faults.record(t.getName(), e);
                 } else {
-                    LOG.warn("{} ended with an uncaught throwable", t.getName(), e);
+                    log.warn("{} ended with an uncaught throwable", t.getName(), e);
                 }
             } catch (Throwable again) {
                 // out of memory again while saying so: the host's stderr stays clean all the same

@@ -8,9 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -26,30 +24,26 @@ import net.bytebuddy.utility.JavaModule;
  * the JDK reads jar files through it while loading classes, in small pieces and with its position shared.
  */
 final class Weaver {
-    static final String[] WOVEN = {"java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
-            "java.lang.Thread", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
-            "java.io.FileOutputStream", "java.io.FileInputStream", "java.net.InetAddress", "sun.nio.ch.FileChannelImpl"};
-    /** Server libraries' pools and connection pools, woven when the application loads them (or retransformed, when attached later). */
-    static final String[] SERVER_POOLS = {ServerPools.TOMCAT, ServerPools.JETTY, ServerPools.JBOSS, ServerPools.JBOSS + "$Task", ConnectionPools.HIKARI};
-    static final String[] ALL = java.util.stream.Stream.concat(java.util.Arrays.stream(WOVEN), java.util.Arrays.stream(SERVER_POOLS)).toArray(String[]::new);
-    /** Internal names of {@link #ALL}: what the class-load path compares against. */
-    static final java.util.Set<String> INTERNAL_NAMES = java.util.Arrays.stream(ALL).map(n -> n.replace('.', '/')).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    static final String[] WOVEN = ClassLoadGate.JDK;
+    static final String[] SERVER_POOLS = ClassLoadGate.SERVER_POOLS;
+    static final String[] ALL = ClassLoadGate.ALL;
 
-    private final ClassFileTransformer weaving;  // ByteBuddy's, reached only through the name filter
+    private final ClassFileTransformer weaving;  // ByteBuddy's, reached only through the gate's name filter
     private final ClassFileTransformer transformer;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final AtomicLong woven = new AtomicLong();
     private final java.util.Set<String> wovenTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Weaver(Instrumentation inst) {
+    /** {@code gate}: the transformer installed before main, or null (attached later: one is installed here). */
+    Weaver(Instrumentation inst, ClassLoadGate gate) {
         weaving = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(new Listener())
-                // replaces ByteBuddy's default ignore, which skips the JDK's own classes; ByName has let only these names through
+                // replaces ByteBuddy's default ignore, which skips the JDK's own classes; the gate has let only these names through
                 .ignore(not(namedOneOf(ALL)))
                 .type(named(WOVEN[0])).transform((b, type, loader, module, pd) -> b
                         .visit(advice(Advice.PoolCreated.class, isConstructor().and(takesArguments(7))))
@@ -102,26 +96,14 @@ final class Weaver {
                         .visit(advice(Advice.PoolCreated.class, isConstructor()))
                         .visit(advice(Advice.ConnectionWait.class, named("getConnection").and(takesArguments(long.class)))))
                 .makeRaw();
-        transformer = new ByName(weaving);
-        inst.addTransformer(transformer, true);
+        if (gate != null) {
+            gate.open(weaving);
+            transformer = gate;
+        } else {
+            transformer = ClassLoadGate.installOpen(inst, weaving);
+        }
         retransform(inst, loaded(inst));
         weaveServerPoolsLoadedMeanwhile(inst);
-    }
-
-    /**
-     * Every class the JVM loads passes here: all but the dozen woven names are dismissed by a set look-up, before
-     * ByteBuddy builds a type pool and a description for them (tens of microseconds a class, mostly cold code: a
-     * framework's start-up loads ten thousand classes).
-     */
-    private static final class ByName implements ClassFileTransformer {
-        private final ClassFileTransformer woven;
-
-        ByName(ClassFileTransformer woven) { this.woven = woven; }
-
-        @Override public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes)
-                throws IllegalClassFormatException {
-            return name != null && INTERNAL_NAMES.contains(name) ? woven.transform(module, loader, name, redefined, domain, bytes) : null;
-        }
     }
 
     private void retransform(Instrumentation inst, Class<?>[] classes) {
@@ -146,20 +128,14 @@ final class Weaver {
     }
 
     /**
-     * The woven classes this JVM has loaded already: they are retransformed; the others are woven as they load. Server
-     * pool classes are the application's, found among the loaded classes by name (at start-up there are none yet).
+     * The woven classes this JVM has loaded already: they are retransformed; the others are woven as they load. Found
+     * among the loaded classes by name, never by loading one: an application thread may be loading a pool class right
+     * now, held by the gate until this weaving is ready.
      */
     static Class<?>[] loaded(Instrumentation inst) {
+        java.util.Set<String> names = java.util.Set.of(ALL);
         java.util.List<Class<?>> found = new java.util.ArrayList<>();
-        for (String name : WOVEN) {
-            try {
-                found.add(Class.forName(name, false, null));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // not loaded yet, or not on this JDK
-            }
-        }
-        java.util.Set<String> servers = java.util.Set.of(SERVER_POOLS);
-        for (Class<?> c : inst.getAllLoadedClasses()) if (servers.contains(c.getName())) found.add(c);
+        for (Class<?> c : inst.getAllLoadedClasses()) if (names.contains(c.getName())) found.add(c);
         return found.toArray(new Class<?>[0]);
     }
 

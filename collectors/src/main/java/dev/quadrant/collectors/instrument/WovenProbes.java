@@ -47,7 +47,7 @@ public final class WovenProbes implements Collector {
     private long lastTickNanos = System.nanoTime();
     private boolean hookPaused;
 
-    private WovenProbes(Instrumentation inst) {
+    private WovenProbes(Instrumentation inst, ClassLoadGate gate) {
         this.inst = inst;
         // Quadrant's own (relocated) ByteBuddy must not touch sun.misc.Unsafe: JDK 24+ prints a warning into the application's output.
         System.setProperty(net.bytebuddy.dynamic.loading.ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -55,7 +55,7 @@ public final class WovenProbes implements Collector {
         Bridge.install(hooks);
         Weaver w;
         try {
-            w = new Weaver(inst);
+            w = new Weaver(inst, gate);
         } catch (RuntimeException | Error e) {
             Bridge.uninstall(hooks);
             throw e;
@@ -63,8 +63,11 @@ public final class WovenProbes implements Collector {
         weaver = w;
     }
 
-    /** Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. */
-    public static WovenProbes install(Instrumentation inst) { return new WovenProbes(inst); }
+    /**
+     * Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. {@code gate}: the
+     * transformer installed before main, opened here, or null.
+     */
+    public static WovenProbes install(Instrumentation inst, ClassLoadGate gate) { return new WovenProbes(inst, gate); }
 
     /** How many classes were woven, and the first weaving or advice failure (null if none), for the agent's log. */
     public long wovenClasses() { return weaver.woven(); }

@@ -104,9 +104,14 @@ final class Weaver {
         }
     }
 
-    /** Retransforms the woven classes loaded before the transformer was in place (they are not woven until then). */
+    /**
+     * Retransforms the woven classes loaded before the transformer was in place. One woven as it loaded is left alone:
+     * retransformed again, it would put a pool's running workers back in an old, never compiled loop.
+     */
     void weaveLoaded(Instrumentation inst) {
-        retransform(inst, loaded(inst));
+        java.util.List<Class<?>> unwoven = new java.util.ArrayList<>();
+        for (Class<?> c : loaded(inst)) if (!wovenTypes.contains(c.getName())) unwoven.add(c);
+        retransform(inst, unwoven.toArray(new Class<?>[0]));
         weaveServerPoolsLoadedMeanwhile(inst);
     }
 

@@ -104,14 +104,9 @@ final class Weaver {
         }
     }
 
-    /**
-     * Retransforms the woven classes loaded before the transformer was in place. One woven as it loaded is left alone:
-     * retransformed again, it would put a pool's running workers back in an old, never compiled loop.
-     */
+    /** Retransforms the woven classes loaded before the transformer was in place (they are not woven until then). */
     void weaveLoaded(Instrumentation inst) {
-        java.util.List<Class<?>> unwoven = new java.util.ArrayList<>();
-        for (Class<?> c : loaded(inst)) if (!wovenTypes.contains(c.getName())) unwoven.add(c);
-        retransform(inst, unwoven.toArray(new Class<?>[0]));
+        retransform(inst, loaded(inst));
         weaveServerPoolsLoadedMeanwhile(inst);
     }
 

@@ -233,17 +233,12 @@ final class Pipeline {
         }
     }
 
-    /**
-     * Injects the bridge and puts the weaving on the class-load path, opening {@code gate}; never throws. Attached later
-     * ({@code gate} null), the classes already loaded are retransformed here too; else in {@link #startInstrumentation},
-     * after JFR's start, which the gate's wait should not delay further.
-     */
+    /** Injects the bridge and weaves, opening {@code gate} (null when attached later); never throws. */
     static Woven weave(Instrumentation inst, ClassLoadGate gate) {
         long started = System.nanoTime();
         try {
             String bridge = BootstrapJar.inject(inst);
             WovenProbes t = WovenProbes.install(inst, gate);
-            if (gate == null) t.weaveLoaded();
             return new Woven(t, null, bridge, (System.nanoTime() - started) / 1_000_000, gate);
         } catch (Throwable e) {
             if (gate != null) {
@@ -273,17 +268,7 @@ final class Pipeline {
         Woven w = early != null ? early : weave(inst, null);
         if (w.probes() != null) {
             t = w.probes();
-            long retransforming = 0;
-            if (early != null) {
-                long started = System.nanoTime();
-                try {
-                    t.weaveLoaded();
-                } catch (Throwable e) {  // the classes stay as they are; those loaded from now on are still woven
-                    faults.record("instrumentation", e);
-                }
-                retransforming = (System.nanoTime() - started) / 1_000_000;
-            }
-            LOG.info("Woven {} classes in {} ms (bridge {}){}", t.wovenClasses(), w.millis() + retransforming, w.bridge(),
+            LOG.info("Woven {} classes in {} ms (bridge {}){}", t.wovenClasses(), w.millis(), w.bridge(),
                     early != null ? "; the application's pool classes waited " + early.heldMillis() + " ms for it" : "");
         } else {
             faults.record("instrumentation", w.failure());

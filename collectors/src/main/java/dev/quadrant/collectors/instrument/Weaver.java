@@ -102,10 +102,6 @@ final class Weaver {
         } else {
             transformer = ClassLoadGate.installOpen(inst, weaving);
         }
-    }
-
-    /** Retransforms the woven classes loaded before the transformer was in place (they are not woven until then). */
-    void weaveLoaded(Instrumentation inst) {
         retransform(inst, loaded(inst));
         weaveServerPoolsLoadedMeanwhile(inst);
     }

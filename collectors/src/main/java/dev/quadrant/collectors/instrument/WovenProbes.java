@@ -64,14 +64,10 @@ public final class WovenProbes implements Collector {
     }
 
     /**
-     * Puts the weaving on the class-load path: classes loaded from now on are woven; call {@link BootstrapJar#inject}
-     * first, and {@link #weaveLoaded} for the classes loaded before. {@code gate}: the transformer installed before
-     * main, opened here, or null.
+     * Weaves (the classes already loaded are retransformed); call {@link BootstrapJar#inject} first. {@code gate}: the
+     * transformer installed before main, opened here, or null.
      */
     public static WovenProbes install(Instrumentation inst, ClassLoadGate gate) { return new WovenProbes(inst, gate); }
-
-    /** Retransforms the woven classes the JVM had loaded already. */
-    public void weaveLoaded() { weaver.weaveLoaded(inst); }
 
     /** How many classes were woven, and the first weaving or advice failure (null if none), for the agent's log. */
     public long wovenClasses() { return weaver.woven(); }
